@@ -1,0 +1,52 @@
+# Fazhi — the two commands a newcomer needs are `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PG_URL ?= postgres://postgres@127.0.0.1:5432/fazhi
+
+.PHONY: install run test test-sqlite test-postgres browser-deps bench lint clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+# Serve the demo on http://127.0.0.1:8000 (demo mode: the published demo passwords stay valid).
+run: install
+	FAZHI_DEMO=1 $(BIN)/fazhi init --demo-if-empty
+	FAZHI_DEMO=1 $(BIN)/fazhi run
+
+# The whole suite, first on SQLite, then on PostgreSQL.
+test: install browser-deps
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+
+test-sqlite: install
+	@echo "== tests on SQLite =="
+	env -u FAZHI_DATABASE_URL $(BIN)/pytest -p no:cacheprovider
+
+test-postgres: install
+	@echo "== tests on PostgreSQL =="
+	scripts/ensure-postgres
+	FAZHI_DATABASE_URL=$(PG_URL) $(BIN)/pytest -p no:cacheprovider
+
+# Debian's Chromium for the Playwright browser tests (never a downloaded browser), and CJK fonts.
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	fi
+
+bench: install
+	@for script in bench/*.py; do echo "== $$script =="; $(BIN)/python $$script || exit 1; done
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) build src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.http import HttpRequest
+
+from .models import Membership, Organisation, User
+from .permissions import is_system_admin
+
+
+def _admin_site_permission(request: HttpRequest) -> bool:
+    # Only 系统管理员 manage organisations, people and roles; 审计员 read the audit page instead.
+    return bool(request.user.is_active and is_system_admin(request.user))
+
+
+admin.site.has_permission = _admin_site_permission  # type: ignore[method-assign]
+
+
+class MembershipInline(admin.TabularInline):  # type: ignore[type-arg]
+    model = Membership
+    extra = 1
+    autocomplete_fields = ["organisation"]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ["name", "kind", "parent", "filing_authority", "is_active"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name", "short_name"]
+    autocomplete_fields = ["parent", "filing_authority"]
+
+
+@admin.register(User)
+class FazhiUserAdmin(UserAdmin):  # type: ignore[type-arg]
+    list_display = ["username", "full_name", "is_active", "must_change_password", "last_login"]
+    search_fields = ["username", "full_name"]
+    inlines = [MembershipInline]
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        ("个人信息", {"fields": ("full_name", "phone", "email")}),
+        ("状态", {"fields": ("is_active", "must_change_password", "is_demo")}),
+        ("时间", {"fields": ("last_login", "date_joined")}),
+    )
+    add_fieldsets = (
+        (None, {"classes": ("wide",), "fields": ("username", "full_name", "password1", "password2")}),
+    )
+    readonly_fields = ["last_login", "date_joined", "is_demo"]
+
+    def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
+        if not change:
+            obj.must_change_password = True  # a password set by an administrator is temporary
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    list_display = ["user", "organisation", "role", "created_at"]
+    list_filter = ["role", "organisation"]
+    search_fields = ["user__username", "user__full_name", "organisation__name"]
+    autocomplete_fields = ["user", "organisation"]

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+
+
+class CharacterClassValidator:
+    """等保 2.0: a password mixes at least three of: upper case, lower case, digits, symbols."""
+
+    def __init__(self, min_classes: int = 3) -> None:
+        self.min_classes = min_classes
+
+    def _classes(self, password: str) -> int:
+        return sum(
+            [
+                any(c.islower() for c in password),
+                any(c.isupper() for c in password),
+                any(c.isdigit() for c in password),
+                any(not c.isalnum() for c in password),
+            ]
+        )
+
+    def validate(self, password: str, user: Any = None) -> None:
+        if self._classes(password) < self.min_classes:
+            raise ValidationError(self.get_help_text(), code="password_too_simple")
+
+    def get_help_text(self) -> str:
+        return f"密码须包含大写字母、小写字母、数字、特殊符号中的至少{self.min_classes}类。"

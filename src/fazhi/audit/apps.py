@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class AuditConfig(AppConfig):
+    name = "fazhi.audit"
+    label = "audit"
+    verbose_name = "审计日志"
+
+    def ready(self) -> None:
+        from . import signals
+
+        signals.connect()
