@@ -1,4 +1,4 @@
-"""The working-day clock against the State Council's holiday notices (国务院办公厅放假安排) 2020–2026."""
+"""The working-day clock against the State Council's holiday notices 2020–2026."""
 
 from __future__ import annotations
 
@@ -45,8 +45,13 @@ OFFICIAL_NOTICES: dict[int, tuple[list[date], list[str]]] = {
         + days("2021-09-19", "2021-09-21")
         + days("2021-10-01", "2021-10-07"),
         [
-            "2021-02-07", "2021-02-20", "2021-04-25", "2021-05-08",
-            "2021-09-18", "2021-09-26", "2021-10-09",
+            "2021-02-07",
+            "2021-02-20",
+            "2021-04-25",
+            "2021-05-08",
+            "2021-09-18",
+            "2021-09-26",
+            "2021-10-09",
         ],
     ),
     2022: (
@@ -58,8 +63,13 @@ OFFICIAL_NOTICES: dict[int, tuple[list[date], list[str]]] = {
         + days("2022-09-10", "2022-09-12")
         + days("2022-10-01", "2022-10-07"),
         [
-            "2022-01-29", "2022-01-30", "2022-04-02", "2022-04-24",
-            "2022-05-07", "2022-10-08", "2022-10-09",
+            "2022-01-29",
+            "2022-01-30",
+            "2022-04-02",
+            "2022-04-24",
+            "2022-05-07",
+            "2022-10-08",
+            "2022-10-09",
         ],
     ),
     2023: (
@@ -70,8 +80,13 @@ OFFICIAL_NOTICES: dict[int, tuple[list[date], list[str]]] = {
         + days("2023-06-22", "2023-06-24")
         + days("2023-09-29", "2023-10-06"),
         [
-            "2023-01-28", "2023-01-29", "2023-04-23", "2023-05-06",
-            "2023-06-25", "2023-10-07", "2023-10-08",
+            "2023-01-28",
+            "2023-01-29",
+            "2023-04-23",
+            "2023-05-06",
+            "2023-06-25",
+            "2023-10-07",
+            "2023-10-08",
         ],
     ),
     2024: (
@@ -83,8 +98,14 @@ OFFICIAL_NOTICES: dict[int, tuple[list[date], list[str]]] = {
         + days("2024-09-15", "2024-09-17")
         + days("2024-10-01", "2024-10-07"),
         [
-            "2024-02-04", "2024-02-18", "2024-04-07", "2024-04-28",
-            "2024-05-11", "2024-09-14", "2024-09-29", "2024-10-12",
+            "2024-02-04",
+            "2024-02-18",
+            "2024-04-07",
+            "2024-04-28",
+            "2024-05-11",
+            "2024-09-14",
+            "2024-09-29",
+            "2024-10-12",
         ],
     ),
     2025: (
@@ -147,7 +168,11 @@ def test_five_working_days_across_the_extended_2020_spring_festival(cal: WorkCal
     result = cal.add_working_days(D("2020-01-22"), 5)
     assert result.due == D("2020-02-06")
     assert result.counted == (
-        D("2020-01-23"), D("2020-02-03"), D("2020-02-04"), D("2020-02-05"), D("2020-02-06")
+        D("2020-01-23"),
+        D("2020-02-03"),
+        D("2020-02-04"),
+        D("2020-02-05"),
+        D("2020-02-06"),
     )
     assert not result.provisional
 
@@ -180,7 +205,8 @@ def test_the_event_day_is_not_counted_even_when_it_is_a_working_day(cal: WorkCal
 
 def test_event_on_a_holiday_counts_from_the_first_working_day_after(cal: WorkCalendar) -> None:
     # Event on 2026-09-25 (中秋, a day off). 09-26/27 off; 09-28..09-30 = 1–3; 10-01..10-07 off;
-    # 10-08, 10-09 = 4, 5; Sat 10-10 调休 = 6; 10-12..16 = 7–11; 10-19..23 = 12–16; 10-26..29 = 17–20.
+    # 10-08, 10-09 = 4, 5; Sat 10-10 调休 = 6; 10-12..16 = 7–11; 10-19..23 = 12–16;
+    # 10-26..29 = 17–20.
     # (chinese_calendar.find_workday(20, …) gives 10-30: it also counts the first working day.)
     assert cal.add_working_days(D("2026-09-25"), 20).due == D("2026-10-29")
 
@@ -317,7 +343,9 @@ def test_dates_beyond_the_calendar_are_refused_in_chinese(cal: WorkCalendar) -> 
     ("amount", "extension", "message"),
     [(0, 0, "正整数"), (-3, 0, "正整数"), (5, -1, "延长天数"), (10_000, 0, "期限过长")],
 )
-def test_bad_amounts_are_refused(cal: WorkCalendar, amount: int, extension: int, message: str) -> None:
+def test_bad_amounts_are_refused(
+    cal: WorkCalendar, amount: int, extension: int, message: str
+) -> None:
     with pytest.raises(ClockError, match=message):
         cal.add_working_days(D("2025-03-03"), amount, extension=extension)
 
@@ -348,7 +376,9 @@ def test_schedule_validation_messages() -> None:
     assert "2027-02-08同时列为放假日和调休上班日" in problems
     assert not any(problem.startswith("2026-12-31") for problem in problems)
     with pytest.raises(ClockError):
-        YearSchedule(year=2027, holidays=frozenset(), workdays=frozenset([D("2027-03-01")]), source="")
+        YearSchedule(
+            year=2027, holidays=frozenset(), workdays=frozenset([D("2027-03-01")]), source=""
+        )
 
 
 def test_explain_lines_name_the_reason_for_each_day(cal: WorkCalendar) -> None:

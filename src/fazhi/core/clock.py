@@ -36,7 +36,8 @@ WEEKDAY_NAMES = ("星期一", "星期二", "星期三", "星期四", "星期五"
 
 BASIS_START = "民法典第二百零一条：按照年、月、日计算期间的，开始的当日不计入，自下一日开始计算。"
 BASIS_WORKDAYS = (
-    "工作日不含星期六、星期日和法定节假日，调休上班日计为工作日（以国务院办公厅当年放假安排通知为准）。"
+    "工作日不含星期六、星期日和法定节假日，调休上班日计为工作日"
+    "（以国务院办公厅当年放假安排通知为准）。"
 )
 BASIS_HOLIDAY_END = (
     "民法典第二百零三条：期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日。"
@@ -87,9 +88,7 @@ def in_schedule_range(year: int, day: date) -> bool:
     return day.year == year - 1 and day.month == 12 and day.day >= NEW_YEAR_SPILL_FROM_DAY
 
 
-def validate_schedule(
-    year: int, holidays: Iterable[date], workdays: Iterable[date]
-) -> list[str]:
+def validate_schedule(year: int, holidays: Iterable[date], workdays: Iterable[date]) -> list[str]:
     """Chinese messages for everything wrong with a schedule; empty if it is sound."""
     problems: list[str] = []
     holiday_set, workday_set = set(holidays), set(workdays)

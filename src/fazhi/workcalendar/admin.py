@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from .forms import HolidayYearForm
+from .models import Deadline, HolidayYear
+
+
+@admin.register(HolidayYear)
+class HolidayYearAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    form = HolidayYearForm
+    list_display = ("year", "source", "holiday_count", "workday_count", "updated_at")
+    search_fields = ("source", "note")
+    fieldsets = (
+        (None, {"fields": ("year", "source")}),
+        ("放假安排", {"fields": ("holidays_text", "workdays_text")}),
+        ("其他", {"fields": ("note",)}),
+    )
+
+    @admin.display(description="放假天数")
+    def holiday_count(self, obj: HolidayYear) -> int:
+        return len(obj.holidays)
+
+    @admin.display(description="调休上班天数")
+    def workday_count(self, obj: HolidayYear) -> int:
+        return len(obj.workdays)
+
+
+class OpenFilter(admin.SimpleListFilter):
+    title = "办理状态"
+    parameter_name = "open"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [("1", "未办结"), ("0", "已办结")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        if self.value() == "1":
+            return queryset.filter(closed_at__isnull=True)
+        if self.value() == "0":
+            return queryset.filter(closed_at__isnull=False)
+        return queryset
+
+
+@admin.register(Deadline)
+class DeadlineAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    """Read-mostly: deadlines are opened and closed by the apps that own them."""
+
+    list_display = (
+        "title",
+        "organisation",
+        "start_date",
+        "period",
+        "due_date",
+        "provisional",
+        "closed_at",
+    )
+    list_filter = (OpenFilter, "provisional", "unit", "organisation")
+    search_fields = ("title", "basis", "kind")
+    date_hierarchy = "due_date"
+    fields = (
+        "title",
+        "kind",
+        "organisation",
+        "responsible",
+        "basis",
+        "content_type",
+        "object_id",
+        "start_date",
+        "amount",
+        "unit",
+        "pauses",
+        "extension",
+        "due_date",
+        "provisional",
+        "closed_at",
+        "created_at",
+        "updated_at",
+    )
+    autocomplete_fields = ("responsible",)
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        # Only the responsible person may be reassigned here; periods change through the apps.
+        return [name for name in self.fields if name != "responsible"]
+
+    @admin.display(description="期限")
+    def period(self, obj: Deadline) -> str:
+        return obj.period_label
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
