@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from fazhi.accounts.views import ChangePasswordView
+from fazhi.accounts.views import ChangePasswordView, FazhiLoginView
 from fazhi.web import views as web
 
 admin.site.site_header = "法治政府建设工作平台 · 系统管理"
@@ -11,7 +11,7 @@ admin.site.index_title = "单位、人员、角色与工作日历"
 
 urlpatterns = [
     path("", web.dashboard, name="dashboard"),
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("login/", FazhiLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("password/", ChangePasswordView.as_view(), name="password_change"),
     path(

@@ -2,7 +2,18 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
+
+
+class MinimumLengthValidator(password_validation.MinimumLengthValidator):
+    """Django's check, with a message that Django's Chinese catalogue lacks."""
+
+    def get_error_message(self) -> str:
+        return f"密码太短，至少需要{self.min_length}个字符。"
+
+    def get_help_text(self) -> str:
+        return f"密码至少需要{self.min_length}个字符。"
 
 
 class CharacterClassValidator:

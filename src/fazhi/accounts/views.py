@@ -1,8 +1,25 @@
 from __future__ import annotations
 
 from django.contrib.auth.forms import PasswordChangeForm
-from django.contrib.auth.views import PasswordChangeView
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.views import LoginView, PasswordChangeView
 from django.http import HttpResponse
+
+
+class FazhiLoginView(LoginView):
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        # A session cookie that no longer signs anyone in: the 30-minute idle limit ended it.
+        context["session_expired"] = (
+            self.request.method == "GET"
+            and settings.SESSION_COOKIE_NAME in self.request.COOKIES
+            and bool(self.request.GET.get("next"))
+        )
+        return context
 
 
 class ChangePasswordView(PasswordChangeView):

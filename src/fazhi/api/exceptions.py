@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db import transaction
-from rest_framework import exceptions, status
+from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
@@ -30,6 +29,4 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         if isinstance(exc, kind) and str(getattr(exc, "detail", "")) == str(kind.default_detail):
             response.data = {"detail": message}
             break
-    if response.status_code >= status.HTTP_400_BAD_REQUEST:
-        transaction.set_rollback(True)
     return response

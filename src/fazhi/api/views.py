@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, serializers, viewsets
 from rest_framework.decorators import api_view
 from rest_framework.request import Request
@@ -75,15 +76,27 @@ class AuditEventViewSet(AuditedAPIMixin, viewsets.ReadOnlyModelViewSet):  # type
     queryset = AuditEvent.objects.all()
 
 
+class RoleSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    role = serializers.ChoiceField(choices=Role.choices)
+    label = serializers.CharField()
+
+
+class MeSerializer(serializers.Serializer):  # type: ignore[type-arg]
+    username = serializers.CharField()
+    full_name = serializers.CharField()
+    organisations = OrganisationSerializer(many=True)
+    roles = RoleSerializer(many=True)
+
+
+@extend_schema(responses=MeSerializer)
 @api_view(["GET"])
 def me(request: Request) -> Response:
     """当前用户及其单位、角色。"""
     user = request.user
-    return Response(
-        {
-            "username": user.get_username(),
-            "full_name": getattr(user, "full_name", ""),
-            "organisations": OrganisationSerializer(organisations_of(user), many=True).data,
-            "roles": [{"role": r, "label": Role(r).label} for r in sorted(roles_of(user))],
-        }
-    )
+    data = {
+        "username": user.get_username(),
+        "full_name": getattr(user, "full_name", ""),
+        "organisations": organisations_of(user),
+        "roles": [{"role": r, "label": Role(r).label} for r in sorted(roles_of(user))],
+    }
+    return Response(MeSerializer(data).data)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -128,7 +129,7 @@ def audit_export(request: HttpRequest) -> StreamingHttpResponse:
         for e in events.iterator(chunk_size=2000):
             yield writer.writerow([
                 e.seq, timezone.localtime(e.occurred_at).isoformat(), e.actor_name, e.ip,
-                e.get_action_display(), e.object_type, e.object_id, e.object_repr, e.changes, e.hash,
+                e.get_action_display(), e.object_type, e.object_id, e.object_repr, json.dumps(e.changes, ensure_ascii=False), e.hash,
             ])
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
