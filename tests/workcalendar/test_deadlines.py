@@ -197,3 +197,10 @@ def test_warning_for_provisional_open_deadlines(orgs) -> None:
     ]
     close_deadline(deadline)
     assert calendar_warnings(today=D("2026-10-01")) == []
+
+
+def test_provisional_warning_counts_only_the_persons_organisations(orgs, people) -> None:
+    reply_deadline(orgs["justice"], start="2026-12-21", amount=10)
+    assert calendar_warnings(today=D("2026-10-01"), user=people["officer"]) == []
+    assert len(calendar_warnings(today=D("2026-10-01"), user=people["reviewer"])) == 1
+    assert len(calendar_warnings(today=D("2026-10-01"), user=people["admin"])) == 1

@@ -10,7 +10,8 @@ Rules, with their basis:
 * 民法典第二百零三条：“期间的最后一日是法定休假日的，以法定休假日结束的次日为期间的最后一日。”
   Applied to calendar-day periods: a last day that is not a working day moves to the day
   after the run of days off ends, i.e. the next working day. (A working-day period cannot
-  end on a day off.)
+  end on a day off.) We read 法定休假日 as every day off, weekends included, as
+  行政复议法第八十八条 does ("工作日，不含法定休假日"); a legal reviewer should confirm this.
 
 Holiday data comes from the `chinesecalendar` package (2004–2026) plus years an administrator
 enters from the notice; an entered year replaces the package's data for that year. A period
@@ -24,7 +25,7 @@ This module must not import Django.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
@@ -47,9 +48,6 @@ PACKAGE_SOURCE = f"chinesecalendar {getattr(chinese_calendar, '__version__', '')
 # A schedule for year Y may reach back into the last days of December of Y-1 when the
 # New Year's Day holiday (元旦) spans the turn of the year, e.g. 2023-12-30 for 2024.
 NEW_YEAR_SPILL_FROM_DAY = 25
-
-# A weekday-only run this long without a single working day means the data is wrong.
-MAX_DAYS_OFF_IN_A_ROW = 60
 
 
 class ClockError(ValueError):
@@ -257,43 +255,7 @@ class WorkCalendar:
 
         Days inside a pause (inclusive on both ends) do not count.
         """
-        total = _check_amounts(amount, extension)
-        pause_list = _check_pauses(pauses)
-        self.check(start)
-        steps: list[Step] = []
-        unknown: set[int] = set()
-        counted = 0
-        day = start
-        off_in_a_row = 0
-        while counted < total:
-            day += timedelta(days=1)
-            self.check(day)
-            if _paused(day, pause_list):
-                steps.append(Step(day, None, "暂停计算期间"))
-                continue
-            if not self._schedule_known_for(day):
-                unknown.add(day.year)
-            working, note = self.describe(day)
-            if working:
-                counted += 1
-                off_in_a_row = 0
-                steps.append(Step(day, counted, note, last=counted == total))
-            else:
-                off_in_a_row += 1
-                if off_in_a_row > MAX_DAYS_OFF_IN_A_ROW:
-                    raise ClockError(f"{day.isoformat()}前连续{off_in_a_row}日无工作日，数据有误。")
-                steps.append(Step(day, None, note))
-        return DeadlineResult(
-            start=start,
-            due=day,
-            unit=Unit.WORKING_DAYS,
-            amount=amount,
-            extension=extension,
-            provisional=bool(unknown),
-            unknown_years=tuple(sorted(unknown)),
-            steps=tuple(steps),
-            basis=(BASIS_START, BASIS_WORKDAYS),
-        )
+        return self.add(start, amount, Unit.WORKING_DAYS, pauses, extension)
 
     def add_calendar_days(
         self,
@@ -306,54 +268,7 @@ class WorkCalendar:
 
         If that day is a day off, the period ends on the next working day (民法典第二百零三条).
         """
-        total = _check_amounts(amount, extension)
-        pause_list = _check_pauses(pauses)
-        self.check(start)
-        steps: list[Step] = []
-        counted = 0
-        day = start
-        while counted < total:
-            day += timedelta(days=1)
-            self.check(day)
-            if _paused(day, pause_list):
-                steps.append(Step(day, None, "暂停计算期间"))
-                continue
-            counted += 1
-            steps.append(Step(day, counted, "自然日"))
-        # Only the roll-over at the end depends on the holiday schedule.
-        unknown: set[int] = set()
-        if not self._schedule_known_for(day):
-            unknown.add(day.year)
-        working, note = self.describe(day)
-        if working:
-            steps[-1] = Step(day, counted, "自然日", last=True)
-        else:
-            steps[-1] = Step(day, counted, f"自然日；该日为{note}，依民法典第二百零三条顺延")
-        rolled = 0
-        while not working:
-            day += timedelta(days=1)
-            self.check(day)
-            if not self._schedule_known_for(day):
-                unknown.add(day.year)
-            working, note = self.describe(day)
-            rolled += 1
-            if working:
-                steps.append(Step(day, None, f"顺延至此日（{note}）", last=True))
-            elif rolled > MAX_DAYS_OFF_IN_A_ROW:
-                raise ClockError(f"{day.isoformat()}前连续{rolled}日无工作日，放假安排有误。")
-            else:
-                steps.append(Step(day, None, note, label="顺延"))
-        return DeadlineResult(
-            start=start,
-            due=day,
-            unit=Unit.CALENDAR_DAYS,
-            amount=amount,
-            extension=extension,
-            provisional=bool(unknown),
-            unknown_years=tuple(sorted(unknown)),
-            steps=tuple(steps),
-            basis=(BASIS_START, BASIS_HOLIDAY_END),
-        )
+        return self.add(start, amount, Unit.CALENDAR_DAYS, pauses, extension)
 
     def add(
         self,
@@ -363,9 +278,65 @@ class WorkCalendar:
         pauses: Sequence[tuple[date, date]] = (),
         extension: int = 0,
     ) -> DeadlineResult:
-        if Unit(unit) is Unit.WORKING_DAYS:
-            return self.add_working_days(start, amount, pauses, extension)
-        return self.add_calendar_days(start, amount, pauses, extension)
+        unit = Unit(unit)
+        total = _check_amounts(amount, extension)
+        pause_list = _check_pauses(pauses)
+        self.check(start)
+        steps: list[Step] = []
+        unknown: set[int] = set()
+        counted, day = 0, start
+        while counted < total:
+            day += timedelta(days=1)
+            if _paused(day, pause_list):
+                self.check(day)
+                steps.append(Step(day, None, "暂停计算期间"))
+            elif unit is Unit.CALENDAR_DAYS:
+                self.check(day)
+                counted += 1
+                steps.append(Step(day, counted, "自然日"))
+            else:
+                working, note = self._look(day, unknown)
+                if working:
+                    counted += 1
+                steps.append(Step(day, counted if working else None, note))
+        if unit is Unit.CALENDAR_DAYS:
+            day = self._roll_over(day, steps, unknown)
+        steps[-1] = replace(steps[-1], last=True)
+        return DeadlineResult(
+            start=start,
+            due=day,
+            unit=unit,
+            amount=amount,
+            extension=extension,
+            provisional=bool(unknown),
+            unknown_years=tuple(sorted(unknown)),
+            steps=tuple(steps),
+            basis=(BASIS_START, BASIS_WORKDAYS if unit is Unit.WORKING_DAYS else BASIS_HOLIDAY_END),
+        )
+
+    def _look(self, day: date, unknown: set[int]) -> tuple[bool, str]:
+        """describe(day), after checking the range and noting a year with no schedule."""
+        self.check(day)
+        if not self._schedule_known_for(day):
+            unknown.add(day.year)
+        return self.describe(day)
+
+    def _roll_over(self, day: date, steps: list[Step], unknown: set[int]) -> date:
+        """民法典第二百零三条: a last day that is a day off moves to the next working day.
+
+        Only this step of a calendar-day period depends on the holiday schedule.
+        """
+        working, note = self._look(day, unknown)
+        if working:
+            return day
+        steps[-1] = replace(steps[-1], note=f"自然日；该日为{note}，依民法典第二百零三条顺延")
+        while True:
+            day += timedelta(days=1)
+            working, note = self._look(day, unknown)
+            if working:
+                steps.append(Step(day, None, f"顺延至此日（{note}）"))
+                return day
+            steps.append(Step(day, None, note, label="顺延"))
 
 
 def _check_amounts(amount: int, extension: int) -> int:

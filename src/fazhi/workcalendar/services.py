@@ -202,8 +202,11 @@ def _due_soon_limit(today: date) -> date:
         return date.fromordinal(today.toordinal() + 7)
 
 
-def calendar_warnings(today: date | None = None) -> list[str]:
-    """Chinese warnings about missing holiday schedules, for the dashboard."""
+def calendar_warnings(today: date | None = None, user: AnyUser | None = None) -> list[str]:
+    """Chinese warnings about missing holiday schedules, for the dashboard.
+
+    With `user`, the count of provisional deadlines covers only that person's organisations.
+    """
     today = today or timezone.localdate()
     work_calendar = calendar()
     warnings = []
@@ -218,7 +221,12 @@ def calendar_warnings(today: date | None = None) -> list[str]:
             f"{year}年放假安排尚未录入，涉及{year}年的期限按周末推算，仅供参考。"
             "请系统管理员录入国务院办公厅通知。"
         )
-    provisional = Deadline.objects.open().filter(provisional=True).count()
+    provisional_deadlines = Deadline.objects.open().filter(provisional=True)
+    if user is not None and not is_system_admin(user):
+        provisional_deadlines = provisional_deadlines.filter(
+            organisation__in=organisations_of(user)
+        )
+    provisional = provisional_deadlines.count()
     if provisional:
         warnings.append(
             f"有{provisional}项未办结期限涉及尚未录入放假安排的年份，到期日为临时推算，"
