@@ -18,6 +18,7 @@ from fazhi.workcalendar.services import (
     pause_deadline,
     recompute_open_deadlines,
     reopen_deadline,
+    restart_deadline,
 )
 
 D = date.fromisoformat
@@ -68,6 +69,14 @@ def test_pause_and_extension(orgs) -> None:
     deadline.refresh_from_db()
     assert deadline.due_date == D("2025-03-19")
     assert deadline.period_label == "5个工作日，延长2个工作日，暂停1次"
+
+
+def test_restart_counts_from_the_new_event_date(orgs) -> None:
+    # 补正: the reply period runs from receipt of the corrected application (条例第三十条).
+    deadline = reply_deadline(orgs["science"], start="2025-09-10")
+    restart_deadline(deadline, D("2025-09-26"))
+    deadline.refresh_from_db()
+    assert (deadline.start_date, deadline.due_date) == (D("2025-09-26"), D("2025-10-30"))
 
 
 def test_bad_pauses_and_closed_deadlines_are_refused(orgs) -> None:

@@ -38,7 +38,7 @@ def register(subparsers: Any) -> None:
         metavar="开始:结束",
         action="append",
         default=[],
-        help="暂停计算的期间（含首尾两日，如补正、征求第三方意见），可重复；单日可只写一个日期",
+        help="不计入期限的期间（含首尾两日，如征求第三方意见所需时间），可重复；单日可只写一个日期",
     )
     parser.add_argument(
         "--extend", metavar="N", default="0", help="延长 N 个单位（与期限单位相同）"

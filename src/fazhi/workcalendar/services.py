@@ -83,6 +83,18 @@ def extend_deadline(deadline: Deadline, amount: int) -> Deadline:
     return deadline
 
 
+def restart_deadline(deadline: Deadline, start: date) -> Deadline:
+    """Count the period afresh from a new event date.
+
+    E.g. 政府信息公开条例第三十条: after a 补正 notice, "答复期限自行政机关收到补正的申请之日起计算".
+    """
+    _require_open(deadline)
+    deadline.start_date = start
+    deadline.recompute(calendar())
+    deadline.save()
+    return deadline
+
+
 def close_deadline(deadline: Deadline, when: datetime | None = None) -> Deadline:
     """The duty is done. Closed deadlines are no longer shown or recomputed."""
     if deadline.closed_at is None:
@@ -130,7 +142,7 @@ def _pause_json(first: date, last: date, reason: str) -> dict[str, str]:
 
 def _require_open(deadline: Deadline) -> None:
     if deadline.closed_at is not None:
-        raise ClockError(f"期限“{deadline.title}”已办结，不能再暂停或延长。")
+        raise ClockError(f"期限“{deadline.title}”已办结，不能再更改。")
 
 
 # -- the dashboard -------------------------------------------------------------------------
