@@ -45,7 +45,7 @@ def test_five_failures_lock_the_account_even_for_the_right_password(client, demo
 
 def test_lockout_and_idle_limits_are_the_required_ones():
     assert settings.AXES_FAILURE_LIMIT == 5
-    assert settings.AXES_COOLOFF_TIME == timedelta(minutes=15)
+    assert timedelta(minutes=15) == settings.AXES_COOLOFF_TIME
     assert settings.SESSION_COOKIE_AGE == 30 * 60
     assert settings.SESSION_SAVE_EVERY_REQUEST  # idle time, not time since login
 

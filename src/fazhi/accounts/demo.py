@@ -12,7 +12,7 @@ from fazhi.audit.context import Actor, acting_as
 
 from .models import Membership, Organisation, OrganisationKind, Role, User
 
-DEMO_PASSWORD = "Fazhi@2026"
+DEMO_PASSWORD = "Fazhi@2026"  # noqa: S105  (published in the README; demo mode only)
 DISTRICT = "重庆市沙坪坝区人民政府"
 JUSTICE_BUREAU = "重庆市沙坪坝区司法局"
 DEPARTMENT = "重庆市沙坪坝区科学技术局"

@@ -19,7 +19,7 @@ def roles_of(user: AnyUser) -> set[str]:
     cached: set[str] | None = getattr(user, "_fazhi_roles", None)
     if cached is None:
         cached = set(Membership.objects.filter(user=user).values_list("role", flat=True))
-        user._fazhi_roles = cached  # type: ignore[union-attr]
+        setattr(user, "_fazhi_roles", cached)  # noqa: B010  (per-request cache on the user)
     return cached
 
 
@@ -36,16 +36,14 @@ def can_read_audit(user: AnyUser) -> bool:
 
 
 def organisations_of(user: AnyUser) -> QuerySet[Organisation]:
-    if not user.is_authenticated:
+    if not isinstance(user, User):
         return Organisation.objects.none()
     return Organisation.objects.filter(memberships__user=user).distinct()
 
 
 def filing_authority_for(user: AnyUser) -> QuerySet[Organisation]:
     """Organisations whose submissions this person reviews as a 司法局 reviewer."""
-    reviewer_orgs = Organisation.objects.filter(
-        memberships__user=user, memberships__role=Role.JUSTICE_REVIEWER
-    )
+    reviewer_orgs = organisations_of(user).filter(memberships__role=Role.JUSTICE_REVIEWER)
     return Organisation.objects.filter(filing_authority__in=reviewer_orgs)
 
 

@@ -1,9 +1,9 @@
 from __future__ import annotations
 
-from django.contrib.auth.forms import PasswordChangeForm
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.forms import PasswordChangeForm
 from django.contrib.auth.views import LoginView, PasswordChangeView
 from django.http import HttpResponse
 

@@ -8,7 +8,7 @@ from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 
-CHINESE_DETAIL = {
+CHINESE_DETAIL: dict[type[exceptions.APIException], str] = {
     exceptions.NotAuthenticated: "未提供身份凭证，请先登录或在请求头中提供令牌（Authorization: Token <令牌>）。",
     exceptions.AuthenticationFailed: "身份凭证无效或已失效。",
     exceptions.PermissionDenied: "您没有执行此操作的权限。",

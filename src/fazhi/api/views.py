@@ -78,7 +78,8 @@ class AuditEventViewSet(AuditedAPIMixin, viewsets.ReadOnlyModelViewSet):  # type
 
 class RoleSerializer(serializers.Serializer):  # type: ignore[type-arg]
     role = serializers.ChoiceField(choices=Role.choices)
-    label = serializers.CharField()
+    # A field that shares its name with Field.label; DRF pops declared fields, so this is safe.
+    label = serializers.CharField()  # type: ignore[assignment]
 
 
 class MeSerializer(serializers.Serializer):  # type: ignore[type-arg]

@@ -16,7 +16,7 @@ class Actor:
     channel: str = "system"  # web, api, cli, system
 
 
-_current: ContextVar[Actor] = ContextVar("fazhi_audit_actor", default=Actor())
+_current: ContextVar[Actor] = ContextVar("fazhi_audit_actor", default=Actor())  # noqa: B039  (frozen)
 
 
 def current_actor() -> Actor:

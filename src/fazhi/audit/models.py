@@ -111,3 +111,6 @@ class ChainHead(models.Model):
     class Meta:
         verbose_name = "审计链头"
         verbose_name_plural = "审计链头"
+
+    def __str__(self) -> str:
+        return f"第 {self.last_seq} 条 {self.last_hash[:12]}"

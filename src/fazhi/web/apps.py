@@ -5,3 +5,6 @@ class WebConfig(AppConfig):
     name = "fazhi.web"
     label = "web"
     verbose_name = "工作台"
+
+    def ready(self) -> None:
+        from fazhi import checks  # noqa: F401  (registers the system checks)

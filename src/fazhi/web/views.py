@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import json
 from typing import Any
 
@@ -77,7 +78,7 @@ def _audit_queryset(request: HttpRequest) -> Any:
         value = request.GET.get(name, "").strip()
         if value:
             try:
-                events = events.filter(**{lookup: timezone.datetime.fromisoformat(value).date()})
+                events = events.filter(**{lookup: datetime.date.fromisoformat(value)})
             except ValueError as error:
                 raise BadFilter(f"日期“{value}”无法识别，请使用 YYYY-MM-DD 格式。") from error
     return events
