@@ -392,3 +392,8 @@ def test_explain_lines_name_the_reason_for_each_day(cal: WorkCalendar) -> None:
 def test_add_dispatches_on_unit(cal: WorkCalendar) -> None:
     assert cal.add(D("2025-09-26"), 5, "days").due == D("2025-10-09")
     assert cal.add(D("2025-09-26"), 5, Unit.WORKING_DAYS).due == D("2025-10-10")
+
+
+def test_an_unknown_unit_is_refused_in_chinese(cal: WorkCalendar) -> None:
+    with pytest.raises(ClockError, match="期限单位“weeks”无效"):
+        cal.add(D("2025-09-26"), 5, "weeks")

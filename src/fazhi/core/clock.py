@@ -278,7 +278,7 @@ class WorkCalendar:
         pauses: Sequence[tuple[date, date]] = (),
         extension: int = 0,
     ) -> DeadlineResult:
-        unit = Unit(unit)
+        unit = parse_unit(unit)
         total = _check_amounts(amount, extension)
         pause_list = _check_pauses(pauses)
         self.check(start)
@@ -362,6 +362,15 @@ def _check_pauses(pauses: Sequence[tuple[date, date]]) -> list[tuple[date, date]
 
 def _paused(day: date, pauses: list[tuple[date, date]]) -> bool:
     return any(first <= day <= last for first, last in pauses)
+
+
+def parse_unit(value: Unit | str) -> Unit:
+    try:
+        return Unit(value)
+    except ValueError:
+        raise ClockError(
+            f"期限单位“{value}”无效，应为工作日（workdays）或自然日（days）。"
+        ) from None
 
 
 def parse_date(text: str) -> date:

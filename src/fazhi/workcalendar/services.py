@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from fazhi.accounts.models import Organisation, User
 from fazhi.accounts.permissions import AnyUser, is_system_admin, organisations_of
-from fazhi.core.clock import ClockError, Unit, WorkCalendar
+from fazhi.core.clock import ClockError, Unit, WorkCalendar, parse_unit
 
 from .models import Deadline, HolidayYear
 
@@ -52,7 +52,7 @@ def open_deadline(
         responsible=responsible,
         start_date=start,
         amount=amount,
-        unit=Unit(unit).value,
+        unit=parse_unit(unit).value,
         pauses=[_pause_json(first, last, reason) for first, last, reason in pauses],
         extension=extension,
     )
