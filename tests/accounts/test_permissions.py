@@ -99,3 +99,13 @@ def test_granting_and_revoking_the_admin_role_opens_and_closes_the_admin_site(de
     grant.delete()
     legal.refresh_from_db()
     assert not legal.is_staff and not legal.is_superuser
+
+
+@pytest.mark.django_db
+def test_a_justice_reviewer_reviews_the_organisations_that_file_with_their_bureau(demo):
+    from fazhi.accounts.models import User
+    from fazhi.accounts.permissions import filing_authority_for
+
+    sfj = User.objects.get(username="sfj")
+    assert [o.name for o in filing_authority_for(sfj)] == [DEPARTMENT]
+    assert not filing_authority_for(User.objects.get(username="legal")).exists()

@@ -43,7 +43,11 @@ def organisations_of(user: AnyUser) -> QuerySet[Organisation]:
 
 def filing_authority_for(user: AnyUser) -> QuerySet[Organisation]:
     """Organisations whose submissions this person reviews as a 司法局 reviewer."""
-    reviewer_orgs = organisations_of(user).filter(memberships__role=Role.JUSTICE_REVIEWER)
+    if not isinstance(user, User):
+        return Organisation.objects.none()
+    reviewer_orgs = Organisation.objects.filter(
+        memberships__user=user, memberships__role=Role.JUSTICE_REVIEWER
+    )
     return Organisation.objects.filter(filing_authority__in=reviewer_orgs)
 
 
