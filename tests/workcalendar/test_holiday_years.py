@@ -184,7 +184,9 @@ def test_an_entered_year_overrides_the_package(orgs) -> None:
 @pytest.mark.django_db
 def test_admin_pages_work_for_a_system_administrator(client, people, year_2027) -> None:
     client.force_login(people["admin"])
-    assert client.get("/admin/workcalendar/holidayyear/").status_code == 200
+    listing = client.get("/admin/workcalendar/holidayyear/")
+    assert listing.status_code == 200
+    assert "内置放假安排数据（chinesecalendar）覆盖2004–2026年" in listing.content.decode()
     page = client.get(f"/admin/workcalendar/holidayyear/{year_2027.pk}/change/")
     assert page.status_code == 200
     assert "2027-02-05~2027-02-13" in page.content.decode()

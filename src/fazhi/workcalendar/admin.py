@@ -2,12 +2,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+
+from fazhi.core.clock import WorkCalendar
 
 from .forms import HolidayYearForm
 from .models import Deadline, HolidayYear
+from .services import calendar_warnings
 
 
 @admin.register(HolidayYear)
@@ -20,6 +23,19 @@ class HolidayYearAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
         ("放假安排", {"fields": ("holidays_text", "workdays_text")}),
         ("其他", {"fields": ("note",)}),
     )
+
+    def changelist_view(
+        self, request: HttpRequest, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
+        built_in = WorkCalendar().known_years
+        messages.info(
+            request,
+            f"内置放假安排数据（chinesecalendar）覆盖{built_in[0]}–{built_in[-1]}年；"
+            "此处录入的年份替代内置数据。保存或删除后，所有未办结期限自动重新计算。",
+        )
+        for warning in calendar_warnings():
+            messages.warning(request, warning)
+        return super().changelist_view(request, extra_context)
 
     @admin.display(description="放假天数")
     def holiday_count(self, obj: HolidayYear) -> int:
