@@ -64,8 +64,6 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "axes",
-    "django_tasks",
-    "django_tasks_db",
     "fazhi.accounts",
     "fazhi.audit",
     "fazhi.workcalendar",
@@ -206,8 +204,6 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
 }
-
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 LOGGING = {
     "version": 1,

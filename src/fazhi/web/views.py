@@ -33,7 +33,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "organisations": organisations_of(user),
             "role_labels": role_labels,
             "deadlines": dashboard_deadlines(user),
-            "warnings": calendar_warnings(),
+            "warnings": calendar_warnings(user=user),
         },
     )
 
