@@ -109,3 +109,23 @@ def test_demo_loading_is_idempotent_and_keeps_changed_passwords(demo):
     assert (Organisation.objects.count(), User.objects.count(), Membership.objects.count()) == counts
     drafter.refresh_from_db()
     assert drafter.check_password("Changed-Pass-1")
+
+
+@pytest.mark.django_db
+def test_an_administrator_can_lift_a_lockout_and_it_is_audited(client, demo, settings):
+    from fazhi.accounts.models import User
+    from fazhi.audit.models import AuditEvent
+
+    settings.DEMO_MODE = True
+    for _ in range(5):
+        client.post("/login/", {"username": "legal", "password": "wrong-Pass1"})
+    assert client.post("/login/", {"username": "legal", "password": DEMO_PASSWORD}).status_code == 429
+    from django.test import Client
+
+    admin = Client()
+    admin.force_login(User.objects.get(username="admin"))
+    legal = User.objects.get(username="legal")
+    response = admin.post("/admin/accounts/user/", {"action": "unlock", "_selected_action": [legal.pk]})
+    assert response.status_code == 302
+    assert AuditEvent.objects.filter(changes__unlocked=["legal"]).exists()
+    assert Client().post("/login/", {"username": "legal", "password": DEMO_PASSWORD}).status_code == 302

@@ -6,6 +6,9 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.http import HttpRequest
 
+from fazhi.audit.models import Action
+from fazhi.audit.trail import record
+
 from .models import Membership, Organisation, User
 from .permissions import is_system_admin
 
@@ -47,6 +50,18 @@ class FazhiUserAdmin(UserAdmin):  # type: ignore[type-arg]
         (None, {"classes": ("wide",), "fields": ("username", "full_name", "password1", "password2")}),
     )
     readonly_fields = ["last_login", "date_joined", "is_demo"]
+    actions = ["unlock"]
+
+    @admin.action(description="解除登录锁定")
+    def unlock(self, request: HttpRequest, queryset: Any) -> None:
+        from axes.utils import reset
+
+        usernames = list(queryset.values_list("username", flat=True))
+        for username in usernames:
+            reset(username=username)
+        record(Action.PERMISSION, object_type="accounts.user", object_repr="解除登录锁定",
+               changes={"unlocked": usernames})
+        self.message_user(request, f"已解除 {len(usernames)} 个账号的登录锁定。")
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
         if not change:
