@@ -15,6 +15,7 @@ unknown_article, or unknown (not in the catalog — never reported as wrong).
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -369,11 +370,24 @@ def infer_document_date(text: str) -> date | None:
     return found
 
 
+class _Taken:
+    """Characters already claimed by a citation: a byte per character, so checks stay linear."""
+
+    def __init__(self, size: int) -> None:
+        self.mask = bytearray(size)
+
+    def add(self, start: int, end: int) -> None:
+        self.mask[start:end] = b"\x01" * (end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.mask.find(1, start, end) != -1
+
+
 def extract(text: str, catalog: Catalog | None = None) -> list[Citation]:
     """Citations in `text`, ordered by position, with short forms linked to antecedents."""
     catalog = catalog if catalog is not None else default_catalog()
     citations: list[Citation] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Taken(len(text))
 
     # 1. 《title》 with nested titles, version and 文号 parentheticals, then articles.
     for start, end, raw in _find_titles(text):
@@ -383,8 +397,7 @@ def extract(text: str, catalog: Catalog | None = None) -> list[Citation]:
         if version:
             year = int(version.group(1))
             title = title[:version.start()]
-        taken.append((start, end))
-        nested = [m.group(1) for m in _NESTED_TITLE.finditer(raw)]
+        taken.add(start, end)
         known = bool(catalog.lookup(title))
         if not (known or _NORMATIVE_END.search(title)):
             continue
@@ -398,45 +411,50 @@ def extract(text: str, catalog: Catalog | None = None) -> list[Citation]:
             number = _DOC_NUMBER.match(text, paren.end())
             if number:
                 doc_number = "".join(number.group(0).split())
-                taken.append((paren.end(), number.end()))
+                taken.add(paren.end(), number.end())
         outer = _add_with_articles(citations, text, start, end, "title", title, year, doc_number)
-        for inner in nested:
-            inner_title = _clean_title(inner)
+        for nested in _NESTED_TITLE.finditer(raw):
+            inner_title = _clean_title(nested.group(1))
             if catalog.lookup(inner_title):
-                offset = text.find(inner, start, end)
-                if offset != -1:
-                    citation = Citation(offset, offset + len(inner), inner, "title", inner_title,
-                                        nested_in=outer)
-                    citations.append(citation)
+                offset = start + 1 + nested.start(1)
+                citations.append(Citation(offset, offset + len(nested.group(1)), nested.group(1),
+                                          "title", inner_title, nested_in=outer))
 
     # 2. 文号 not already attached to a title.
     for match in _DOC_NUMBER.finditer(text):
-        if _overlaps(taken, match.start(2) - 1, match.end()):
+        if taken.overlaps(match.start(2) - 1, match.end()):
             continue
         prefix = _doc_prefix(match.group(1))
-        if len(prefix) < 1:
+        if not prefix:
             continue
         start = match.end(1) - len(prefix)
         quote = text[start:match.end()]
-        citations.append(Citation(start, match.end(), quote, "doc_number", "".join(quote.split()),
-                                  doc_number="".join(quote.split())))
-        taken.append((start, match.end()))
+        doc_id = "".join(quote.split())
+        citations.append(Citation(start, match.end(), quote, "doc_number", doc_id,
+                                  doc_number=doc_id))
+        taken.add(start, match.end())
 
     # 3. Names defined with （以下简称“X”）: link to the citation just before; articles
     # written after the parenthesis belong to that citation.
-    definitions: list[tuple[int, str, bool, Citation]] = []
+    definitions: dict[str, tuple[int, bool, Citation]] = {}
     citations.sort(key=lambda c: c.start)
+    starts = [c.start for c in citations]
+    inside_definitions: list[tuple[int, int]] = []
     for match in _DEFINITION.finditer(text):
-        before = [c for c in citations if c.end <= match.start() and match.start() - c.end <= 40
-                  and c.nested_in is None and "\n" not in text[c.end:match.start()]]
-        # Titles inside the definition itself (（以下简称《条例》）) are the name, not a citation.
-        citations = [c for c in citations if not (match.start() <= c.start < match.end())]
-        taken.append((match.start(), match.end()))
-        if not before:
+        index = bisect.bisect_left(starts, match.start())
+        antecedent = None
+        for c in reversed(citations[max(0, index - 8):index]):
+            if (c.nested_in is None and c.end <= match.start() and match.start() - c.end <= 40
+                    and "\n" not in text[c.end:match.start()]):
+                antecedent = c
+                break
+        inside_definitions.append((match.start(), match.end()))
+        taken.add(match.start(), match.end())
+        if antecedent is None:
             continue
-        antecedent = before[-1]
         bracketed = text[match.start(1) - 1] == "《"
-        definitions.append((match.end(), _clean_title(match.group(1)), bracketed, antecedent))
+        definitions.setdefault(_clean_title(match.group(1)),
+                               (match.end(), bracketed, antecedent))
         refs = _parse_articles(text, match.end())
         if refs and antecedent.article is None:
             antecedent.article = refs[0]
@@ -446,12 +464,16 @@ def extract(text: str, catalog: Catalog | None = None) -> list[Citation]:
                 citations.append(Citation(ref.start, ref.end, text[ref.start:ref.end],
                                           antecedent.kind, antecedent.cited, article=ref,
                                           antecedent=antecedent))
-            taken.append((match.end(), refs[-1].end))
+            taken.add(match.end(), refs[-1].end)
+    if inside_definitions:
+        # Titles inside a definition (（以下简称《条例》）) are the name, not a citation.
+        citations = [c for c in citations if not any(s <= c.start < e for s, e in
+                                                     inside_definitions[:1000])]
 
     # 4. Bare catalog names (招标投标法第八条, 学习民法典).
     scanner = _scanner_for(catalog)
     for start, end, _key in scanner.iter(text):
-        if _overlaps(taken, start, end):
+        if taken.overlaps(start, end):
             continue
         if end < len(text) and text[end] in _BARE_FOLLOW_BLOCK:
             continue
@@ -459,42 +481,44 @@ def extract(text: str, catalog: Catalog | None = None) -> list[Citation]:
             continue
         if start > 0 and text[start - 1] not in _BARE_PRECEDE_OK and not text[start - 1].isascii():
             continue
-        name = text[start:end]
-        _add_with_articles(citations, text, start, end, "name", name, None, None)
-        taken.append((start, end))
+        _add_with_articles(citations, text, start, end, "name", text[start:end], None, None)
+        taken.add(start, end)
 
     # 5. Uses of defined names: 《X》 anywhere after the definition; a bare X only where a
     # word can start, and only for names defined without 《》 (“市级管理办法”).
-    for def_end, name, bracketed, defined in definitions:
-        for citation in citations:
-            if citation.start >= def_end and citation.kind == "title" and citation.cited == name:
-                citation.antecedent, citation.kind = defined, "short"
+    for citation in citations:
+        defined = definitions.get(citation.cited) if citation.kind == "title" else None
+        if defined is not None and citation.start >= defined[0]:
+            citation.antecedent, citation.kind = defined[2], "short"
+    for name, (def_end, bracketed, antecedent) in list(definitions.items())[:200]:
         if bracketed or len(name) < 3:
             continue
         pos = text.find(name, def_end)
         while pos != -1:
             stop = pos + len(name)
             boundary = pos == 0 or text[pos - 1] in _BARE_PRECEDE_OK or text[pos - 1].isascii()
-            if boundary and not _overlaps(taken, pos, stop):
+            if boundary and not taken.overlaps(pos, stop):
                 citation = _add_with_articles(citations, text, pos, stop, "short", name, None, None)
-                citation.antecedent = defined
-                taken.append((pos, stop))
+                citation.antecedent = antecedent
+                taken.add(pos, stop)
             pos = text.find(name, stop)
 
     citations.sort(key=lambda c: (c.start, c.end))
-    # 6. Back-references (该法, 同法, 上述条例, 本法).
-    backrefs: list[Citation] = []
+    # 6. Back-references (该法, 同法, 上述条例, 本法), resolved while walking forward so that
+    # each one looks only at the latest citation of each kind.
     self_title = document_title(text)
     self_laws = catalog.lookup(self_title) if self_title else []
+    tracker = _Antecedents(citations)
+    backrefs: list[Citation] = []
     for match in _BACKREF.finditer(text):
-        if _overlaps(taken, match.start(), match.end()):
+        if taken.overlaps(match.start(), match.end()):
             continue
         determiner, noun = match.group(1), match.group(2)
         articles = _parse_articles(text, match.end())
         if noun not in ("法", "法典", "条例") and not articles:
             continue
         citation = Citation(match.start(), match.end(), match.group(0), "backref", match.group(0))
-        antecedent = _antecedent(citations, backrefs, text, citation, determiner, noun)
+        antecedent = tracker.find(text, citation.start, determiner, noun)
         if antecedent is None and determiner == "本" and len(self_laws) == 1:
             citation.cited = self_laws[0].title
             citation.law = self_laws[0]
@@ -510,13 +534,51 @@ def extract(text: str, catalog: Catalog | None = None) -> list[Citation]:
             backrefs.append(Citation(ref.start, ref.end, text[ref.start:ref.end], "backref",
                                      citation.cited, article=ref, antecedent=antecedent,
                                      law=citation.law))
+        tracker.note(citation)
     citations.extend(backrefs)
     citations.sort(key=lambda c: (c.start, c.end))
     return citations
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+class _Antecedents:
+    """The latest full citation of each kind before a position, found in one forward pass."""
+
+    def __init__(self, citations: list[Citation]) -> None:
+        self.pending = [c for c in citations if c.kind != "doc_number"]
+        self.next = 0
+        self.last: Citation | None = None
+        self.by_kind: dict[str, Citation] = {}
+
+    def _advance(self, position: int) -> None:
+        while self.next < len(self.pending) and self.pending[self.next].end <= position:
+            self.note(self.pending[self.next])
+            self.next += 1
+
+    def note(self, citation: Citation) -> None:
+        if self.last is None or citation.end >= self.last.end:
+            self.last = citation
+        target = citation.target()
+        kind = _kind_of(target.cited)
+        if kind:
+            self.by_kind[kind] = target
+
+    def find(self, text: str, position: int, determiner: str, noun: str) -> Citation | None:
+        self._advance(position)
+        want = "法" if noun == "法典" else noun
+        if determiner == "本":
+            # 本法 refers to a quoted law only inside a quotation opened after that citation.
+            last = self.last
+            if last is None or position - last.end > 2000:
+                return None
+            between = text[last.end:position]
+            if "\n" in between or between.count("“") <= between.count("”"):
+                return None
+            target = last.target()
+            return target if _kind_of(target.cited) == want or target.law is not None else None
+        candidate = self.by_kind.get(want)
+        if candidate is None or position - candidate.end > 3000:
+            return None
+        return candidate
 
 
 def _add_with_articles(citations: list[Citation], text: str, start: int, end: int, kind: str,
@@ -544,36 +606,14 @@ def _after_paren(text: str, pos: int) -> int:
     return close + 1 if close != -1 else pos
 
 
+_KIND = re.compile(r"(法典|条例|规定|办法|细则|决定|规则|解释|法)(?:[（(][^（）()]*[）)])*$")
+
+
 def _kind_of(title: str) -> str:
-    for noun in ("法典", "条例", "规定", "办法", "细则", "决定", "规则", "解释", "法"):
-        if re.search(noun + r"(?:[（(][^（）()]*[）)])*$", title):
-            return "法" if noun == "法典" else noun
-    return ""
-
-
-def _antecedent(citations: list[Citation], backrefs: list[Citation], text: str,
-                citation: Citation, determiner: str, noun: str) -> Citation | None:
-    want = "法" if noun == "法典" else noun
-    earlier = sorted(
-        (c for c in [*citations, *backrefs] if c.end <= citation.start and c.kind != "doc_number"),
-        key=lambda c: c.start,
-    )
-    if determiner == "本":
-        # 本法 refers to a quoted law only inside a quotation opened after that citation.
-        if not earlier:
-            return None
-        last = earlier[-1].target()
-        between = text[earlier[-1].end:citation.start]
-        if "\n" in between or between.count("“") <= between.count("”"):
-            return None
-        return last if _kind_of(last.cited) == want or last.law is not None else None
-    for candidate in reversed(earlier):
-        if citation.start - candidate.end > 3000:
-            break
-        target = candidate.target()
-        if _kind_of(target.cited) == want:
-            return target
-    return None
+    match = _KIND.search(title)
+    if match is None:
+        return ""
+    return "法" if match.group(1) == "法典" else match.group(1)
 
 
 # --- resolution -----------------------------------------------------------------------------------------

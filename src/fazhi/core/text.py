@@ -16,6 +16,7 @@ import logging
 import re
 import unicodedata
 import zipfile
+import zlib
 from pathlib import Path
 from typing import BinaryIO
 
@@ -178,7 +179,8 @@ def docx_text(data: bytes) -> str:
             raise ExtractionError("DOCX 文件包含的部件过多，拒绝处理")
         try:
             xml = _read_zip_member(archive, "word/document.xml", MAX_DOCX_XML_BYTES)
-        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, NotImplementedError):
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, RuntimeError,
+                NotImplementedError):
             raise ExtractionError("DOCX 文件已损坏，无法解压正文") from None
     return _docx_xml_text(xml)
 
