@@ -569,6 +569,38 @@ def test_provisional_in_body_counts_only_for_the_document_itself() -> None:
     assert not other.is_provisional
 
 
+def test_attachment_mentions_carry_the_title_written_beside_them() -> None:
+    text = (
+        "某某办法\n\n第一条 申请人应填写《申报表》（见附件2），并提交附件3《承诺书》。"
+        "名单详见附件1。\n\n附件：1.名单\n2.申请表\n3.承诺书\n\n某某局\n2021年3月5日\n"
+    )
+    s = parse(text)
+    assert [(m.number, m.title) for m in s.attachment_mentions] == [
+        ("2", "申报表"), ("3", "承诺书"), ("1", None),
+    ]
+    listed = {a.number: a.title for a in s.attachments}
+    # the body calls attachment 2 申报表 while the list says 申请表: a rule can see it
+    assert listed["2"] == "申请表"
+
+
+def test_draft_uploaded_as_an_attachment() -> None:
+    text = "附件1\n\n某某区行政规范性文件管理办法\n（征求意见稿）\n\n第一条 为了规范管理，制定本办法。\n"
+    s = parse(text)
+    assert s.title is not None and s.title.text == "某某区行政规范性文件管理办法（征求意见稿）"
+    assert s.kind is not None and s.kind.base == "办法"
+    assert [a.number for a in s.articles] == [1]
+    assert s.attachment_sections == ()
+
+
+def test_self_reference_look_alikes() -> None:
+    text = (
+        "某某细则\n\n第一条 按照基本规定和成本标准执行，依照本法律和日本规划。\n"
+        "第二条 本细则所称单位，适用本法规定。本规定书不适用。\n"
+    )
+    s = parse(text)
+    assert [r.word for r in s.self_references] == ["细则", "法"]
+
+
 def test_article_references_at_line_start_are_not_articles() -> None:
     text = "某某办法\n\n第一条 总的要求。\n第一条规定的情形除外。\n第一条第二款不适用。\n第二条 附则。\n"
     s = parse(text)

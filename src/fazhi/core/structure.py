@@ -199,10 +199,11 @@ class AttachmentSection:
 
 @dataclass(frozen=True, slots=True)
 class AttachmentMention:
-    """A body reference to an attachment: 详见附件1."""
+    """A body reference to an attachment: 详见附件1, 《申报表》（附件2）, 附件3《承诺书》."""
 
     number: str
     span: Span
+    title: str | None  # the 《》 title written next to the mention, without 《》
 
 
 @dataclass(frozen=True, slots=True)
@@ -709,7 +710,10 @@ class _Parser:
             found = _standalone_doc_number(text, ln)
             if found is not None:
                 number = number or found
-            elif _HEAD_NOISE.fullmatch(s):
+            elif _HEAD_NOISE.fullmatch(s) or (
+                # an attachment uploaded on its own opens with 附件 / 附件1 above its title
+                seen == 0 and (a := _ATTACH_SECTION.match(s)) is not None and a.end() == len(s)
+            ):
                 pass
             elif (
                 masthead is None
@@ -1199,8 +1203,22 @@ class _Parser:
                 continue
             number = _norm_number(m.group("n"))
             if number is not None:
-                found.append(AttachmentMention(number, (m.start(), m.end())))
+                found.append(AttachmentMention(number, (m.start(), m.end()), self._book_near(m)))
         return found
+
+    def _book_near(self, m: re.Match[str]) -> str | None:
+        """A 《title》 just before (…《X》（见附件2）) or just after (附件2《X》) a mention."""
+        i = bisect_right(self.book_ends, m.start()) - 1
+        if i >= 0 and 0 <= m.start() - self.book_ends[i] <= 4:
+            gap = self.text[self.book_ends[i] : m.start()]
+            if all(ch in "（(见详参照 \u3000" for ch in gap):
+                return self.text[self.book_starts[i] + 1 : self.book_ends[i] - 1]
+        j = bisect_left(self.book_starts, m.end())
+        if j < len(self.book_starts) and self.book_starts[j] - m.end() <= 1:
+            gap = self.text[m.end() : self.book_starts[j]]
+            if gap in ("", "：", ":", " "):
+                return self.text[self.book_starts[j] + 1 : self.book_ends[j] - 1]
+        return None
 
 
 def _book_ranges(text: str) -> list[Span]:
@@ -1391,10 +1409,13 @@ def parse(text: str) -> DocumentStructure:
     clauses = [_resolve(c, issued) for c in p.effective_clauses(body_start, refs)]
     effective = _main_effective(clauses)
     validities = p.validity_clauses(body_start)
-    validity = _main_validity(p, validities, effective, refs)
+    ref_starts = [r.span[0] for r in refs]
+    validity = _main_validity(p, validities, effective, ref_starts)
     markers = p.provisional_markers(title, body_start)
     provisional = any(m.where == "title" for m in markers) or any(
-        _same_sentence(p, m.span[0], refs, effective) for m in markers if m.where == "body"
+        _same_sentence(p, m.span[0], ref_starts, effective)
+        for m in markers
+        if m.where == "body"
     )
     skip = [r for r in (attachments_span, *(s.span for s in sections)) if r is not None]
 
@@ -1493,11 +1514,11 @@ def _main_effective(clauses: list[Effective]) -> Effective | None:
 
 
 def _main_validity(
-    p: _Parser, found: list[Validity], effective: Effective | None, refs: list[SelfReference]
+    p: _Parser, found: list[Validity], effective: Effective | None, ref_starts: list[int]
 ) -> Validity | None:
     chosen: Validity | None = None
     for v in found:
-        if _same_sentence(p, v.span[0], refs, effective):
+        if _same_sentence(p, v.span[0], ref_starts, effective):
             chosen = v
     if chosen is None:
         return None
@@ -1511,14 +1532,14 @@ def _main_validity(
 
 
 def _same_sentence(
-    p: _Parser, pos: int, refs: list[SelfReference], effective: Effective | None
+    p: _Parser, pos: int, ref_starts: list[int], effective: Effective | None
 ) -> bool:
     """Whether ``pos`` shares a sentence with the 施行 clause or a 本办法-style self-reference."""
     start, end = p.sentence(pos)
     if effective is not None and start <= effective.span[0] < end:
         return True
-    i = bisect_left([r.span[0] for r in refs], start)
-    return i < len(refs) and refs[i].span[0] < end
+    i = bisect_left(ref_starts, start)
+    return i < len(ref_starts) and ref_starts[i] < end
 
 
 def _issuer(
