@@ -473,6 +473,8 @@ _VALIDITY_UNTIL = re.compile(rf"(?:至|到|截至|截止至|截止到|截止){_S
 _VALIDITY_FROM = re.compile(rf"(?:自|从)?{_SP}*")
 _VALIDITY_TO = re.compile(rf"{_SP}*起?{_SP}*(?:至|到|—|-|－|~|～){_SP}*")
 
+_END_AFTER = re.compile(rf"{_SP}*(?:止|废止|失效|自动失效|终止)")
+_END_BEFORE = re.compile(rf"(?:至|到|[，,]){_SP}*$")
 _PROVISIONAL = re.compile("暂行|试行")
 # Scanned as bare keywords (fast literal search); the qualifying context is checked after.
 _REPEAL_KEY = re.compile("废止|停止执行|不再执行")
@@ -1062,9 +1064,9 @@ class _Parser:
             )
         return clauses
 
-    def validity_clauses(self, body_start: int) -> list[Validity]:
+    def validity_clauses(self, body_start: int, dates: list[ChineseDate]) -> list[Validity]:
         text = self.text
-        found = []
+        found = self._end_dates(body_start, dates)
         for m in _VALIDITY_HEAD.finditer(text, body_start):
             if self.in_book(m.start()):
                 continue
@@ -1100,6 +1102,34 @@ class _Parser:
                     start=start_date,
                     until=until,
                     end=until.value if until is not None else None,
+                )
+            )
+        found.sort(key=lambda v: v.span)
+        return found
+
+    def _end_dates(self, body_start: int, dates: list[ChineseDate]) -> list[Validity]:
+        """…起施行，至2025年12月31日止 / …，2025年12月31日废止: an end date without 有效期."""
+        text = self.text
+        found = []
+        for d in dates:
+            if d.start < body_start or self.in_book(d.start):
+                continue
+            after = _END_AFTER.match(text, d.end)
+            if after is None:
+                continue
+            before = _END_BEFORE.search(text, max(body_start, d.start - 4), d.start)
+            if before is None or "有效期" in text[max(0, d.start - 8) : d.start]:
+                continue  # 有效期至… is read by validity_clauses itself
+            start = before.start() if before.group().strip(_WS) in ("至", "到") else d.start
+            found.append(
+                Validity(
+                    raw=text[start : after.end()],
+                    span=(start, after.end()),
+                    years=None,
+                    months=None,
+                    start=None,
+                    until=d,
+                    end=d.value,
                 )
             )
         return found
@@ -1408,7 +1438,7 @@ def parse(text: str) -> DocumentStructure:
     issued = signature.date.value if signature is not None and signature.date else None
     clauses = [_resolve(c, issued) for c in p.effective_clauses(body_start, refs)]
     effective = _main_effective(clauses)
-    validities = p.validity_clauses(body_start)
+    validities = p.validity_clauses(body_start, dates)
     ref_starts = [r.span[0] for r in refs]
     validity = _main_validity(p, validities, effective, ref_starts)
     markers = p.provisional_markers(title, body_start)
