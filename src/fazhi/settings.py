@@ -121,6 +121,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     # Chinese substring search (pg_trgm) needs a UTF-8 database; template0 lets us ask for it.
     DATABASES["default"].setdefault("TEST", {}).update({"TEMPLATE": "template0", "CHARSET": "UTF8"})
+# A request either writes all it meant to or nothing.
+DATABASES["default"]["ATOMIC_REQUESTS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -149,7 +151,7 @@ AXES_LOCKOUT_PARAMETERS = ["username"]
 # 等保 asks for the account to lock whatever address the guesses come from, so the lock is by
 # username alone; axes warns that this does not also throttle by address.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
-AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 # Lockouts are lifted from the person admin page (an action), not axes' English-only pages.

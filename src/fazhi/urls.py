@@ -16,7 +16,7 @@ urlpatterns = [
     path("password/", ChangePasswordView.as_view(), name="password_change"),
     path(
         "password/done/",
-        auth_views.PasswordChangeDoneView.as_view(),
+        auth_views.PasswordChangeDoneView.as_view(template_name="web/password_change_done.html"),
         name="password_change_done",
     ),
     path("s/<slug:key>/", web.section, name="section"),

@@ -149,3 +149,17 @@ def test_an_organisation_page_shows_its_history_to_audit_readers(login, settings
     org = Organisation.objects.get(name=DEPARTMENT)
     assert "变更记录" in login("admin").get(f"/organisations/{org.pk}/").content.decode()
     assert "变更记录" not in login("drafter").get(f"/organisations/{org.pk}/").content.decode()
+
+
+def test_the_admin_history_page_shows_the_audit_trail(login, settings):
+    settings.DEMO_MODE = True
+    user = User.objects.get(username="drafter")
+    page = login("admin").get(f"/admin/accounts/user/{user.pk}/history/").content.decode()
+    assert "变更记录" in page and "demo-loader" in page and "新建" in page
+
+
+def test_the_trail_page_speaks_chinese_field_names_and_values(login, settings):
+    settings.DEMO_MODE = True
+    page = login("auditor").get("/audit/", {"object_type": "accounts.user"}).content.decode()
+    assert "下次登录须修改密码：（空） → 是" in page
+    assert "must_change_password" not in page

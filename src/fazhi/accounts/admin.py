@@ -6,6 +6,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.http import HttpRequest
 
+from fazhi.audit.admin import AuditHistoryMixin
 from fazhi.audit.models import Action
 from fazhi.audit.trail import record
 
@@ -28,7 +29,7 @@ class MembershipInline(admin.TabularInline):  # type: ignore[type-arg]
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class OrganisationAdmin(AuditHistoryMixin):
     list_display = ["name", "kind", "parent", "filing_authority", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name", "short_name"]
@@ -36,7 +37,7 @@ class OrganisationAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(User)
-class FazhiUserAdmin(UserAdmin):  # type: ignore[type-arg]
+class FazhiUserAdmin(AuditHistoryMixin, UserAdmin):  # type: ignore[type-arg]
     list_display = ["username", "full_name", "is_active", "must_change_password", "last_login"]
     search_fields = ["username", "full_name"]
     inlines = [MembershipInline]
@@ -70,7 +71,7 @@ class FazhiUserAdmin(UserAdmin):  # type: ignore[type-arg]
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class MembershipAdmin(AuditHistoryMixin):
     list_display = ["user", "organisation", "role", "created_at"]
     list_filter = ["role", "organisation"]
     search_fields = ["user__username", "user__full_name", "organisation__name"]

@@ -9,6 +9,7 @@ from django.http import HttpResponse
 
 
 class FazhiLoginView(LoginView):
+    template_name = "web/login.html"
     redirect_authenticated_user = True
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
@@ -23,7 +24,7 @@ class FazhiLoginView(LoginView):
 
 
 class ChangePasswordView(PasswordChangeView):
-    template_name = "registration/password_change_form.html"
+    template_name = "web/password_change_form.html"
 
     def form_valid(self, form: PasswordChangeForm) -> HttpResponse:
         # The form saves the user; clear the forced-change flag in that same save.

@@ -75,7 +75,9 @@ def _action_for(sender: type[models.Model], changes: dict[str, Any], created: bo
     if label == "accounts.user" and not created and "password" in changes:
         return Action.PASSWORD
     if label in PERMISSION_MODELS or (
-        label == "accounts.user" and changes.keys() & {"is_superuser", "is_staff", "is_active"}
+        label == "accounts.user"
+        and not created
+        and changes.keys() & {"is_superuser", "is_staff", "is_active"}
     ):
         return Action.PERMISSION
     return Action.CREATE if created else Action.UPDATE

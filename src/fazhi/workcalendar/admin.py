@@ -6,6 +6,7 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 
+from fazhi.audit.admin import AuditHistoryMixin
 from fazhi.core.clock import WorkCalendar
 
 from .forms import HolidayYearForm
@@ -14,7 +15,7 @@ from .services import calendar_warnings
 
 
 @admin.register(HolidayYear)
-class HolidayYearAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class HolidayYearAdmin(AuditHistoryMixin):
     form = HolidayYearForm
     list_display = ("year", "source", "holiday_count", "workday_count", "updated_at")
     search_fields = ("source", "note")
@@ -62,7 +63,7 @@ class OpenFilter(admin.SimpleListFilter):
 
 
 @admin.register(Deadline)
-class DeadlineAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+class DeadlineAdmin(AuditHistoryMixin):
     """Read-mostly: deadlines are opened and closed by the apps that own them."""
 
     list_display = (
