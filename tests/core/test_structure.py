@@ -491,6 +491,48 @@ def test_gbt9704_layout_head_and_attachments() -> None:
     assert '"doc_number": "嘉发改发〔2025〕9号"' in s.to_json()
 
 
+EXTENSION_NOTICE = """\
+# 上海市嘉定区文物局关于延长《嘉定区不可移动文物保护暂行规定》有效期的通知
+
+各镇人民政府，区政府各委、办、局、街道办事处，嘉定工业区、菊园新区管委会，各相关单位：
+
+经评估，《嘉定区不可移动文物保护暂行规定》需要继续实施，有效期延长至2026年11月1日。
+
+特此通知。
+
+上海市嘉定区文物局
+
+2024年10月31日
+
+嘉定区不可移动文物保护暂行规定
+
+第一章   总则
+
+第一条  为加强与规范嘉定区不可移动文物保护工作，制订《嘉定区不可移动文物保护暂行规定》。
+
+第二章  附则
+
+第二条  本规定自2024年11月1日起实施，有效期二年。
+"""
+
+
+def test_notice_extending_a_documents_validity() -> None:
+    # shaped after 嘉文物〔2024〕30号 (shanghai.gov.cn), shortened
+    s = parse(EXTENSION_NOTICE)
+    _check_spans(EXTENSION_NOTICE, s)
+    assert s.subject is not None and s.subject.relation == "延长"
+    assert s.subject.kind is not None and s.subject.kind.word == "暂行规定"
+    assert s.subject.embedded_title == "嘉定区不可移动文物保护暂行规定"
+    assert s.addressees is not None and len(s.addressees.names) == 4
+    assert s.issued == date(2024, 10, 31)
+    assert s.effective_date == date(2024, 11, 1)
+    # the embedded text says 有效期二年 (to 2026-10-31); the notice extends it to 2026-11-01
+    assert [v.end for v in s.validity_clauses] == [date(2026, 11, 1), None]
+    assert s.expires == date(2026, 11, 1)
+    assert s.is_provisional
+    assert s.numbering_issues == ()
+
+
 @pytest.mark.parametrize(
     ("raw", "code", "year", "serial", "brackets", "conforming"),
     [
@@ -601,6 +643,14 @@ def test_self_reference_look_alikes() -> None:
     )
     s = parse(text)
     assert [r.word for r in s.self_references] == ["细则", "法"]
+
+
+def test_trial_marker_in_a_repealed_documents_title_is_not_ours() -> None:
+    s = parse("关于废止《某某管理暂行办法》的通知\n\n各单位：\n\n决定废止《某某管理暂行办法》。\n")
+    assert [(m.word, m.where) for m in s.provisional_markers] == [("暂行", "title")]
+    assert not s.is_provisional
+    issued = parse("关于印发《某某管理暂行办法》的通知\n\n各单位：\n\n现印发给你们。\n")
+    assert issued.is_provisional
 
 
 def test_article_references_at_line_start_are_not_articles() -> None:

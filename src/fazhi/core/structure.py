@@ -446,7 +446,10 @@ _KIND_BASES = (
     "目录", "政策", "导则", "须知", "函", "法",
 )
 _TITLE_SUFFIX = re.compile(r"[（(][^（）()]{1,12}[）)]$")
-_SUBJECT = re.compile(r"(?P<rel>印发|转发|批转|发布|颁布|公布)[^《]{0,20}《(?P<title>[^《》]{2,120})》")
+# Notices whose body carries the named document: 印发/转发 it, or 延长/修订 it and reprint it.
+_SUBJECT = re.compile(
+    r"(?P<rel>印发|转发|批转|发布|颁布|公布|延长|修订|修改)[^《]{0,20}《(?P<title>[^《》]{2,120})》"
+)
 
 _SELF_WORDS = "|".join([*_KIND_COMPOUNDS, *(b for b in _KIND_BASES if b not in ("函", "法")), "法"])
 # The look-behind follows the literal 本 so that the regex engine can scan for 本 quickly.
@@ -469,7 +472,7 @@ _VALIDITY_HEAD = re.compile(rf"有效期(?:限)?{_SP}*(?:为|是|[：:])?{_SP}*"
 _VALIDITY_SPAN = re.compile(
     rf"(?P<n>[0-9０-９一二三四五六七八九十两]{{1,3}}){_SP}*(?P<unit>年|个月|个年度)"
 )
-_VALIDITY_UNTIL = re.compile(rf"(?:至|到|截至|截止至|截止到|截止){_SP}*")
+_VALIDITY_UNTIL = re.compile(rf"(?:延长至|延长到|延至|至|到|截至|截止至|截止到|截止){_SP}*")
 _VALIDITY_FROM = re.compile(rf"(?:自|从)?{_SP}*")
 _VALIDITY_TO = re.compile(rf"{_SP}*起?{_SP}*(?:至|到|—|-|－|~|～){_SP}*")
 
@@ -1441,8 +1444,13 @@ def parse(text: str) -> DocumentStructure:
     validities = p.validity_clauses(body_start, dates)
     ref_starts = [r.span[0] for r in refs]
     validity = _main_validity(p, validities, effective, ref_starts)
+    if subject is not None and subject.relation == "延长":
+        # 关于延长《X》有效期的通知: the extension, not X's original period, is what holds now
+        validity = next((v for v in validities if "延" in v.raw), validity)
     markers = p.provisional_markers(title, body_start)
-    provisional = any(m.where == "title" for m in markers) or any(
+    provisional = any(
+        _own_title_marker(p, m.span[0], subject) for m in markers if m.where == "title"
+    ) or any(
         _same_sentence(p, m.span[0], ref_starts, effective)
         for m in markers
         if m.where == "body"
@@ -1518,6 +1526,13 @@ def _subject(
             embedded, embedded_span = s, (line.cstart, line.cend)
     return SubjectDocument(inner, m.group("rel"), kind, (start, start + len(inner)), embedded,
                            embedded_span)
+
+
+def _own_title_marker(p: _Parser, pos: int, subject: SubjectDocument | None) -> bool:
+    """暂行/试行 in the title names this document, not one it repeals or cites in 《》."""
+    if subject is not None and subject.span[0] <= pos < subject.span[1]:
+        return True
+    return not p.in_book(pos)
 
 
 def _resolve(clause: Effective, issued: date | None) -> Effective:
