@@ -51,7 +51,7 @@ def summary(report: CitationReport) -> list[tuple[str | None, str | None, str]]:
 
 def test_numerals_agree_with_cn2an() -> None:
     cn2an = pytest.importorskip("cn2an")
-    for n in list(range(1, 3001)) + [10000, 10001, 10010, 12345, 100003]:
+    for n in [*range(1, 3001), 10000, 10001, 10010, 12345, 100003]:
         chinese = to_chinese(n)
         assert parse_number(chinese) == n
         assert cn2an.cn2an(chinese, "normal") == n, chinese
@@ -177,6 +177,14 @@ def test_unknown_article(catalog: Catalog) -> None:
     (c,) = run("根据《政府信息公开条例》第九十九条。", catalog, date(2020, 5, 6)).citations
     assert c.status == "unknown_article"
     assert "共56条" in c.message
+
+
+def test_gap_in_the_data_set_is_not_a_missing_article(catalog: Catalog) -> None:
+    # LawRefBook's 刑事诉讼法 (2018) text skips 第一百二十八条; only numbers past the end are
+    # certainly missing.
+    gap, beyond = run("《刑事诉讼法》第一百二十八条；《刑事诉讼法》第三百零九条。", catalog).citations
+    assert gap.status == "current"
+    assert beyond.status == "unknown_article"
 
 
 def test_amended_since_names_the_new_article(catalog: Catalog) -> None:

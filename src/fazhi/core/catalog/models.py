@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from fazhi.core.numerals import to_chinese
 
@@ -101,11 +102,22 @@ class Version:
         return self.effective or self.published
 
     def has_article(self, key: str) -> bool | None:
-        """None when this version's article list is unknown."""
+        """True/False when certain; None when the article list is unknown or has a gap there.
+
+        Only a number beyond the last article is certainly missing: texts in the data set
+        occasionally drop an article (刑事诉讼法 2018 lacks 第一百二十八条 in LawRefBook).
+        """
         keys = self.article_keys or frozenset(self.articles)
         if not keys:
             return None
-        return key in keys
+        if key in keys:
+            return True
+        return False if int(key.split("-")[0]) > self.last_article else None
+
+    @cached_property
+    def last_article(self) -> int:
+        keys = self.article_keys or frozenset(self.articles)
+        return max((int(k.split("-")[0]) for k in keys), default=0)
 
 
 @dataclass
