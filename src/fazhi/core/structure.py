@@ -278,6 +278,17 @@ class RepealClause:
 
 @dataclass(frozen=True, slots=True)
 class DocumentStructure:
+    """Everything ``parse`` found. Absent parts are None or empty, never guessed.
+
+    ``layout`` is "articles" (第X条), "items" (一、（一）1. only), "paragraphs" (a title,
+    主送 or signature but no numbering) or "plain" (nothing recognisable). ``nodes`` is the
+    tree, ``articles`` every 第X条 in order. ``kind`` is the title's 文种; for a notice that
+    issues a document (关于印发《X办法》的通知), ``subject`` describes X and
+    ``instrument_kind`` is the kind X's body should call itself (本办法). ``effective``,
+    ``validity`` and ``signature`` are the document's own clauses; every candidate is kept
+    in ``effective_clauses`` / ``validity_clauses`` for rules that need them.
+    """
+
     text_length: int
     layout: Layout
     body_start: int
