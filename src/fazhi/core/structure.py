@@ -18,7 +18,7 @@ import json
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Literal
 
@@ -1549,17 +1549,7 @@ def _own_title_marker(p: _Parser, pos: int, subject: SubjectDocument | None) -> 
 def _resolve(clause: Effective, issued: date | None) -> Effective:
     if clause.kind != "on_issue" or issued is None:
         return clause
-    return Effective(
-        kind=clause.kind,
-        raw=clause.raw,
-        span=clause.span,
-        verb=clause.verb,
-        clause_date=clause.clause_date,
-        basis=clause.basis,
-        delay_days=clause.delay_days,
-        date=issued + timedelta(days=clause.delay_days),
-        refers_to_self=clause.refers_to_self,
-    )
+    return replace(clause, date=issued + timedelta(days=clause.delay_days))
 
 
 def _main_effective(clauses: list[Effective]) -> Effective | None:
@@ -1581,9 +1571,7 @@ def _main_validity(
     counted = chosen.years is not None or chosen.months is not None
     if chosen.end is None and counted and effective is not None and effective.date is not None:
         end = validity_end(effective.date, chosen.years or 0, chosen.months or 0)
-        return Validity(
-            chosen.raw, chosen.span, chosen.years, chosen.months, chosen.start, chosen.until, end
-        )
+        return replace(chosen, end=end)
     return chosen
 
 
