@@ -659,6 +659,38 @@ def test_article_references_at_line_start_are_not_articles() -> None:
     assert [a.number for a in s.articles] == [1, 2]
 
 
+def test_articles_run_together_on_one_line() -> None:
+    # 013 with the paragraph breaks of the measures removed, as some web copies have it
+    text = _body("013.txt")
+    cut = text.index("宝山区水利工程项目和资金管理办法\n\n第一章")
+    flat = text[:cut] + text[cut:].replace("\n", "")
+    s = parse(flat)
+    _check_spans(flat, s)
+    assert [a.number for a in s.articles] == list(range(1, 26))
+    chapters = [n for n in s.nodes if n.kind == "chapter"]
+    assert [len(c.children) for c in chapters] == [3, 3, 7, 6, 6]
+    assert chapters[1].heading == "项目储备和审批"
+    assert flat[slice(*s.articles[1].span)] == "第二条本办法适用于列入市、区水利专项工程年度计划的水利工程。"
+
+
+def test_inline_articles_skip_references() -> None:
+    text = "某某办法\n第一条 总则。第二条 依照第五条执行，第三条所列除外。第三条 细则。第四条 附则。"
+    s = parse(text)
+    assert [a.number for a in s.articles] == [1, 2, 3, 4]
+    assert flat_text(text, s.articles[1]) == "第二条 依照第五条执行，第三条所列除外。"
+    prose = parse("某某通知\n\n请按照第一条、第二条和第三条办理。依照第四条执行。\n")
+    assert prose.articles == ()
+    amending = parse(
+        "关于修改《某某办法》的决定\n\n一、将第一条修改为：“甲。”二、将第二条修改为：“乙。”"
+        "三、将第三条修改为：“丙。”\n"
+    )
+    assert amending.articles == ()
+
+
+def flat_text(text: str, node: Node) -> str:
+    return text[slice(*node.span)]
+
+
 def test_crlf_line_endings_give_the_same_structure() -> None:
     text = _body("005.txt")
     crlf = text.replace("\n", "\r\n")

@@ -385,15 +385,15 @@ _BLANKS = _WS + _LINE_BREAKS
 _LEAD = re.compile(rf"(?:\#{{1,6}}{_SP}*)?(?:\[bookmark:[^\]\n]{{0,80}}\]{_SP}*)*")
 
 _DOT = "[.．](?:(?![0-9０-９])|(?=[0-9０-９]{4}年))"
+# After 第X条: a reference (第三条的规定, 第三条第二款, 第三条所列…), not an article.
+_NOT_ARTICLE = r"(?![的、至和或及第，,：:]|规定|中规定|中的|所列)"
 _NUM = "[零〇一二三四五六七八九十百千两0-9０-９]{1,8}"
 _MARKER = re.compile(
     rf"第{_SP}*(?P<part>{_NUM}){_SP}*编"
     rf"|第{_SP}*(?P<subpart>{_NUM}){_SP}*分编"
     rf"|第{_SP}*(?P<chapter>{_NUM}){_SP}*章"
     rf"|第{_SP}*(?P<section>{_NUM}){_SP}*节"
-    # a line opening with 第三条的规定 / 第三条第二款 is a reference, not an article
-    rf"|第{_SP}*(?P<article>{_NUM}){_SP}*条(?P<asuf>之[一二三四五六七八九十]{{1,3}})?"
-    r"(?![的、至和或及第，,：:]|规定|中规定|中的|所列)"
+    rf"|第{_SP}*(?P<article>{_NUM}){_SP}*条(?P<asuf>之[一二三四五六七八九十]{{1,3}})?{_NOT_ARTICLE}"
     # "1.5万元" is a number, not item 1; "4.2001年以后出生的" is item 4
     rf"|(?P<cn>[一二三四五六七八九十]{{1,3}})(?:、|{_DOT})"
     r"|[（(](?P<pcn>[一二三四五六七八九十]{1,3})[）)]"
@@ -508,6 +508,8 @@ _ATTACH_MENTION = re.compile(
     r"附件(?P<n>[0-9０-９]{1,2}(?:[-－][0-9０-９]{1,2})?|[一二三四五六七八九十]{1,3})"
 )
 _OPEN_PAREN = re.compile(rf"{_SP}*[（(]")
+_INLINE_ARTICLE = re.compile(rf"第(?P<n>{_NUM})条{_NOT_ARTICLE}")
+_INLINE_HEADING = re.compile(rf"第{_SP}*{_NUM}{_SP}*[编章节][^。；;]{{0,30}}$")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
 _CLAUSE_END = re.compile(r"[。！？!?；;\n]")
 
@@ -952,6 +954,53 @@ class _Parser:
     # -- the 编/章/节/条 and item tree -----------------------------------------------------------
 
     def parse_nodes(self, body_start: int, regions: list[Span]) -> list[_Builder]:
+        roots = self._tree(self.lines, body_start, regions)
+        found = sum(1 for b in _walk(roots) if b.kind == "article")
+        if found < 2:
+            # Text that lost its paragraph breaks: 第一条…。第二条…。 on one line.
+            cuts = self._inline_articles(body_start)
+            if cuts:
+                roots = self._tree(_split_at(self.text, self.lines, cuts), body_start, regions)
+        return roots
+
+    def _inline_articles(self, body_start: int) -> list[int]:
+        """Starts of 第一条, 第二条, … (and 第X章 headings between them) run into one line.
+
+        An article must be the next number in the run and open a sentence (after 。；：,
+        a line break or a 第X章 heading) — or, where the drafter dropped the 。, be followed
+        by the next article opening a sentence. 将第一条修改为 and 依照第五条 do not count.
+        """
+        text = self.text
+        found: list[tuple[int, int, bool, int | None]] = []  # number, start, opens, heading
+        for m in _INLINE_ARTICLE.finditer(text, body_start):
+            number = cn_to_int(m.group("n"))
+            if number is None:
+                continue
+            before = m.start()
+            while before > body_start and text[before - 1] in _WS:
+                before -= 1
+            heading = _INLINE_HEADING.search(text, max(body_start, before - 40), before)
+            opens = before == body_start or text[before - 1] in "。；;：:\n" or heading is not None
+            found.append((number, m.start(), opens, heading.start() if heading else None))
+        opening: dict[int, list[int]] = {}
+        for number, start, opens, _ in found:
+            if opens:
+                opening.setdefault(number, []).append(start)
+        cuts: list[int] = []
+        count = 0
+        for number, start, opens, heading_start in found:
+            if number != count + 1:
+                continue
+            later = opening.get(number + 1, [])
+            if not opens and not (later and later[-1] > start):
+                continue
+            if heading_start is not None:
+                cuts.append(heading_start)
+            cuts.append(start)
+            count += 1
+        return sorted(set(cuts)) if count >= 3 else []
+
+    def _tree(self, lines: list[_Line], body_start: int, regions: list[Span]) -> list[_Builder]:
         text = self.text
         roots: list[_Builder] = []
         stack: list[_Builder] = []
@@ -964,7 +1013,7 @@ class _Parser:
                 node = stack.pop()
                 node.end = self.trim(node.start, at)
 
-        for ln in self.lines:
+        for ln in lines:
             if ln.blank or ln.start < body_start:
                 continue
             while r < len(regions) and regions[r][1] <= ln.cstart:
@@ -1263,6 +1312,33 @@ class _Parser:
             if gap in ("", "：", ":", " "):
                 return self.text[self.book_starts[j] + 1 : self.book_ends[j] - 1]
         return None
+
+
+def _walk(nodes: list[_Builder]) -> Iterator[_Builder]:
+    for node in nodes:
+        yield node
+        yield from _walk(node.children)
+
+
+def _split_at(text: str, lines: list[_Line], cuts: list[int]) -> list[_Line]:
+    """``lines`` with extra line breaks before each offset in ``cuts`` (offsets kept)."""
+    out: list[_Line] = []
+    i = 0
+    for ln in lines:
+        start = ln.start
+        cstart = ln.cstart
+        while i < len(cuts) and cuts[i] < ln.end:
+            cut = cuts[i]
+            i += 1
+            if cut <= cstart:
+                continue
+            end = cut
+            while end > cstart and text[end - 1] in _WS:
+                end -= 1
+            out.append(_Line(start, cut, cstart, end))
+            start = cstart = cut
+        out.append(_Line(start, ln.end, cstart, max(cstart, ln.cend)))
+    return out
 
 
 def _book_ranges(text: str) -> list[Span]:
