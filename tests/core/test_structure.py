@@ -44,6 +44,22 @@ def _check_spans(text: str, s: DocumentStructure) -> None:
         assert "".join(text[a:b] for a, b in s.title.line_spans) == s.title.text
     if s.doc_number is not None:
         assert text[slice(*s.doc_number.span)] == s.doc_number.raw
+    if s.kind is not None:
+        assert text[slice(*s.kind.span)] == s.kind.word
+    if s.subject is not None:
+        assert text[slice(*s.subject.span)] == s.subject.title
+        if s.subject.kind is not None:
+            assert text[slice(*s.subject.kind.span)] == s.subject.kind.word
+        if s.subject.embedded_span is not None:
+            assert text[slice(*s.subject.embedded_span)] == s.subject.embedded_title
+    if s.addressees is not None:
+        assert text[slice(*s.addressees.span)] == s.addressees.raw
+    if s.signature is not None:
+        assert tuple(text[a:b] for a, b in s.signature.issuer_spans) == s.signature.issuers
+    for mention in s.attachment_mentions:
+        assert text[slice(*mention.span)].startswith("附件")
+    for marker in s.provisional_markers:
+        assert text[slice(*marker.span)] == marker.word
     for clause in s.effective_clauses:
         assert text[slice(*clause.span)] == clause.raw
     for v in s.validity_clauses:
