@@ -180,11 +180,12 @@ def test_unknown_article(catalog: Catalog) -> None:
 
 
 def test_gap_in_the_data_set_is_not_a_missing_article(catalog: Catalog) -> None:
-    # LawRefBook's 刑事诉讼法 (2018) text skips 第一百二十八条; only numbers past the end are
-    # certainly missing.
-    gap, beyond = run("《刑事诉讼法》第一百二十八条；《刑事诉讼法》第三百零九条。", catalog).citations
+    # LawRefBook's 刑事诉讼法 (2018) text skips 第一百二十八条; only numbers past the end of
+    # a text that ends with its 施行 clause are certainly missing.
+    gap, beyond = run("《刑事诉讼法》第一百二十八条；《行政许可法》第八十四条。", catalog).citations
     assert gap.status == "current"
     assert beyond.status == "unknown_article"
+    assert "共83条" in beyond.message
 
 
 def test_amended_since_names_the_new_article(catalog: Catalog) -> None:

@@ -143,6 +143,7 @@ class Citation:
     successor: Law | None = None
     message: str = ""
     changes: list[str] = field(default_factory=list)
+    evidence: list[str] = field(default_factory=list)
 
     def target(self) -> Citation:
         """The full citation a short form stands for (itself for a full citation)."""
@@ -172,6 +173,7 @@ class Citation:
             "candidates": [c.title for c in self.candidates],
             "doc_number": self.doc_number,
             "changes": self.changes,
+            "evidence": self.evidence,
         }
 
 
@@ -703,6 +705,7 @@ def _assess(citation: Citation, catalog: Catalog, document_date: date | None,
         citation.status = status
         successor = catalog.get(event.successor) if event.successor else None
         citation.successor = successor
+        citation.evidence = [event.source]
         message = _end_message(law, event, catalog)
         if citation.status_at_document in ("abolished", "expired"):
             message += "；文件成文时该法规已不再有效"
@@ -718,6 +721,7 @@ def _assess(citation: Citation, catalog: Catalog, document_date: date | None,
     if base is not None and keys and any(base.has_article(k) is False for k in keys):
         citation.status = "unknown_article"
         citation.message = _missing_article(law, base, keys)
+        citation.evidence = [base.source]
         return
     later = law.versions_started_between(base.start, as_of) if base and base.start else []
     if base is not None and later:
@@ -727,6 +731,7 @@ def _assess(citation: Citation, catalog: Catalog, document_date: date | None,
         basis = "" if newest.effective else "（施行日期未核实，按公布日期计）"
         message = f"{_title(law)}在所引版本之后已修改：{when}起施行{newest.label or '新'}版本{basis}"
         citation.changes = _changes(base, newest, keys)
+        citation.evidence = [newest.source, base.source]
         if citation.changes:
             message += "；" + "；".join(citation.changes)
         citation.message = message
@@ -735,8 +740,11 @@ def _assess(citation: Citation, catalog: Catalog, document_date: date | None,
         current = law.version_on(as_of)
         citation.status = "unknown_article"
         citation.message = _missing_article(law, current, keys) if current else "无此条"
+        citation.evidence = [current.source] if current else []
         return
     citation.status = "current"
+    current = law.version_on(as_of)
+    citation.evidence = [current.source] if current else list(law.sources[:1])
     partly = [e for e in law.events if e.status == "部分失效"]
     citation.message = f"{_title(law)}现行有效（{level}）" + ("，部分条款已失效" if partly else "")
     if law.notes:

@@ -297,6 +297,7 @@ def _build_versions(law: Law, parsed_files: list[ParsedFile],
             source="LawRefBook " + ", ".join(sorted(p.rel for p in group)),
             article_keys=frozenset(articles),
             articles=articles if keep else {},
+            complete=_looks_complete(articles, order),
         )
         law.versions.append(version)
         if row is not None and row[2] and not any(
@@ -323,6 +324,14 @@ def _build_versions(law: Law, parsed_files: list[ParsedFile],
         if earlier and earlier[-1].effective is None:
             earlier[-1].effective = stated
             earlier[-1].effective_basis = where + "（早期版本施行日期）"
+
+
+_FINAL_CLAUSE = re.compile(r"施行|生效|起执行|同时废止")
+
+
+def _looks_complete(articles: dict[str, str], order: list[str]) -> bool:
+    """A text ends with its 施行 clause; one that does not may have been cut short."""
+    return any(_FINAL_CLAUSE.search(articles[key]) for key in order[-3:])
 
 
 _ISSUERS = (

@@ -95,6 +95,8 @@ class Version:
     article_keys: frozenset[str] = frozenset()
     articles: dict[str, str] = field(default_factory=dict)
     verified: bool = True
+    # False when the text seems cut short (its last article states no 施行 date).
+    complete: bool = True
 
     @property
     def start(self) -> date | None:
@@ -104,15 +106,17 @@ class Version:
     def has_article(self, key: str) -> bool | None:
         """True/False when certain; None when the article list is unknown or has a gap there.
 
-        Only a number beyond the last article is certainly missing: texts in the data set
-        occasionally drop an article (刑事诉讼法 2018 lacks 第一百二十八条 in LawRefBook).
+        Only a number beyond the last article of a complete text is certainly missing: texts in
+        the data set occasionally drop an article (刑事诉讼法 2018 lacks 第一百二十八条 in
+        LawRefBook) or end early.
         """
         keys = self.article_keys or frozenset(self.articles)
         if not keys:
             return None
         if key in keys:
             return True
-        return False if int(key.split("-")[0]) > self.last_article else None
+        beyond = int(key.split("-")[0]) > self.last_article
+        return False if beyond and self.complete else None
 
     @cached_property
     def last_article(self) -> int:

@@ -66,6 +66,7 @@ def version_from_dict(data: dict[str, Any]) -> Version:
         article_keys=keys,
         articles=articles,
         verified=bool(data.get("verified", True)),
+        complete=bool(data.get("complete", True)),
     )
 
 
@@ -84,6 +85,8 @@ def version_to_dict(version: Version) -> dict[str, Any]:
         out["articles"] = version.articles
     if not version.verified:
         out["verified"] = False
+    if not version.complete:
+        out["complete"] = False
     return out
 
 
