@@ -549,6 +549,22 @@ def test_notice_extending_a_documents_validity() -> None:
     assert s.numbering_issues == ()
 
 
+def test_masthead_without_wenjian_and_upward_document_with_signer() -> None:
+    text = (
+        "重庆市沙坪坝区科学技术局\n\n沙科局文〔2022〕5号          签发人：张三\n\n"
+        "重庆市沙坪坝区科学技术局\n关于2021年度法治政府建设情况的报告\n\n区政府：\n\n"
+        "现将有关情况报告如下。\n\n重庆市沙坪坝区科学技术局\n2022年1月20日\n"
+    )
+    s = parse(text)
+    _check_spans(text, s)
+    assert s.masthead == "重庆市沙坪坝区科学技术局"
+    assert s.doc_number is not None and s.doc_number.raw == "沙科局文〔2022〕5号"
+    assert s.title is not None
+    assert s.title.text == "重庆市沙坪坝区科学技术局关于2021年度法治政府建设情况的报告"
+    assert s.addressees is not None and s.addressees.names == ("区政府",)
+    assert s.issued == date(2022, 1, 20)
+
+
 @pytest.mark.parametrize(
     ("raw", "code", "year", "serial", "brackets", "conforming"),
     [

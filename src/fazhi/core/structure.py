@@ -735,10 +735,11 @@ class _Parser:
                 pass
             elif (
                 masthead is None
-                and (m := _MASTHEAD.fullmatch(s)) is not None
+                and ((m := _MASTHEAD.fullmatch(s)) is not None or _ORG_LINE.fullmatch(s))
                 and self._doc_number_follows(i)
             ):
-                masthead = m.group("name")
+                # 发文机关标志: "XX文件", or the bare name when a 文号 line follows it
+                masthead = m.group("name") if m is not None else s
             else:
                 break
             seen += 1
