@@ -606,6 +606,7 @@ def test_doc_number_code_stops_at_surrounding_words() -> None:
         ("本办法有效期自2021年1月1日至2025年12月31日。", None, None, date(2025, 12, 31)),
         ("本办法自2021年1月1日起施行，至2025年12月31日止。", None, None, date(2025, 12, 31)),
         ("本办法自2021年1月1日起施行，2023年12月31日废止。", None, None, date(2023, 12, 31)),
+        ("本办法自2021年1月1日起施行。有效期五年。", 5, None, date(2025, 12, 31)),
     ],
 )
 def test_validity_forms(clause: str, years: int | None, months: int | None, until: date) -> None:

@@ -1641,7 +1641,9 @@ def _main_validity(
 ) -> Validity | None:
     chosen: Validity | None = None
     for v in found:
-        if _same_sentence(p, v.span[0], ref_starts, effective):
+        if _same_sentence(p, v.span[0], ref_starts, effective) or _follows_effective(
+            p, v, effective
+        ):
             chosen = v
     if chosen is None:
         return None
@@ -1650,6 +1652,14 @@ def _main_validity(
         end = validity_end(effective.date, chosen.years or 0, chosen.months or 0)
         return replace(chosen, end=end)
     return chosen
+
+
+def _follows_effective(p: _Parser, v: Validity, effective: Effective | None) -> bool:
+    """本意见自印发之日起施行。有效期五年。 — the period stands in the next sentence."""
+    if effective is None or not 0 <= v.span[0] - effective.span[1] <= 12:
+        return False
+    between = p.text[effective.span[1] : v.span[0]]
+    return _CJK.search(between) is None
 
 
 def _same_sentence(
