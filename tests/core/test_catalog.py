@@ -71,18 +71,19 @@ def test_civil_code_abolished_nine_laws(catalog: Catalog) -> None:
 def test_abolitions_read_from_final_provisions(catalog: Catalog, old: str, successor: str,
                                                 day: date) -> None:
     (law,) = catalog.lookup(old)
-    event = law.end_event(date(2026, 1, 1))
-    assert event is not None and event.verified
+    event = law.end_event(date(2026, 1, 1), verified_only=True)
+    assert event is not None
     assert (event.successor, event.date) == (successor, day)
 
 
 def test_curated_replacements_are_marked_unverified(catalog: Catalog) -> None:
     law = catalog.by_doc_number("国发〔2000〕23号")
     assert law is not None and law.id == "国家行政机关公文处理办法"
-    event = law.end_event(date(2026, 1, 1), verified_only=False)
+    event = law.end_event(date(2026, 1, 1))
     assert event is not None and event.successor == "党政机关公文处理工作条例"
     assert not event.verified
-    assert law.end_event(date(2026, 1, 1)) is None  # verified-only view ignores it
+    assert law.end_event(date(2026, 1, 1), verified_only=True) is None
+    assert law.status_on(date(2026, 1, 1)) == "已废止"
 
 
 def test_amended_versions_supersede(catalog: Catalog) -> None:
@@ -93,6 +94,9 @@ def test_amended_versions_supersede(catalog: Catalog) -> None:
     assert old.published == date(2017, 9, 1)
     assert new.published == date(2023, 9, 1) and new.effective == date(2024, 1, 1)
     assert law.versions_started_between(date(2020, 1, 1), date(2024, 6, 1)) == [new]
+    assert law.version_status(old, date(2023, 12, 31)) == "现行有效"
+    assert law.version_status(old, date(2024, 1, 1)) == "已被修改"
+    assert law.version_status(new, date(2023, 12, 31)) == "尚未生效"
     assert old.articles and new.articles  # curated laws ship texts of both versions
 
 

@@ -103,8 +103,9 @@ def run_show(args: argparse.Namespace) -> int:
             effective = version.effective.isoformat() if version.effective else "未核实"
             published = version.published.isoformat() if version.published else "不详"
             count = len(version.article_keys or version.articles)
-            print(f"  版本：{published} {version.label} 公布，施行 {effective}"
-                  + (f"，{count} 条" if count else "") + f"（来源：{version.source}）")
+            print(f"  版本：{published} {version.label}，施行 {effective}"
+                  + (f"，{count} 条" if count else "")
+                  + f"，{law.version_status(version, today)}（来源：{version.source}）")
         for event in law.events:
             when = event.date.isoformat() if event.date else "日期不详"
             mark = "" if event.verified else "（未核实）"

@@ -186,7 +186,7 @@ class Law:
         """Versions that took effect in (after, until]: the text changed in that interval."""
         return [v for v in self.versions if v.start and after < v.start <= until]
 
-    def end_event(self, day: date, verified_only: bool = True) -> StatusEvent | None:
+    def end_event(self, day: date, verified_only: bool = False) -> StatusEvent | None:
         """The abolition/expiry in force on `day`, if any."""
         found = None
         for event in self.events:
@@ -199,6 +199,15 @@ class Law:
             ):
                 found = event
         return found
+
+    def version_status(self, version: Version, day: date) -> str:
+        """Status of one version on `day`: 已被修改 once a newer version has taken effect."""
+        status = self.status_on(day)
+        if status != STATUS_CURRENT or version.start is None:
+            return status
+        if day < version.start:
+            return STATUS_NOT_YET
+        return STATUS_AMENDED if self.versions_started_between(version.start, day) else status
 
     def status_on(self, day: date) -> str:
         """The catalog status (现行有效, 已废止, 尚未生效 …) on `day`."""
