@@ -47,7 +47,7 @@ def _check_spans(text: str, s: DocumentStructure) -> None:
     if s.kind is not None:
         assert text[slice(*s.kind.span)] == s.kind.word
     if s.subject is not None:
-        assert text[slice(*s.subject.span)] == s.subject.title
+        assert text[slice(*s.subject.span)].replace("\n", "") == s.subject.title
         if s.subject.kind is not None:
             assert text[slice(*s.subject.kind.span)] == s.subject.kind.word
         if s.subject.embedded_span is not None:
@@ -547,6 +547,15 @@ def test_notice_extending_a_documents_validity() -> None:
     assert s.expires == date(2026, 11, 1)
     assert s.is_provisional
     assert s.numbering_issues == ()
+
+
+def test_title_wrapped_over_two_lines() -> None:
+    text = "关于印发《某某区行政规范性文件\n管理细则》的通知\n\n各单位：\n\n现印发给你们。\n"
+    s = parse(text)
+    _check_spans(text, s)
+    assert s.title is not None and s.title.text == "关于印发《某某区行政规范性文件管理细则》的通知"
+    assert s.subject is not None and s.subject.title == "某某区行政规范性文件管理细则"
+    assert s.subject.kind is not None and text[slice(*s.subject.kind.span)] == "细则"
 
 
 def test_masthead_without_wenjian_and_upward_document_with_signer() -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Literal
@@ -119,7 +119,7 @@ class SubjectDocument:
     title: str
     relation: str  # 印发, 转发, 批转, 发布, 颁布, 公布
     kind: DocumentKind | None
-    span: Span  # the title inside 《》 in the notice's title
+    span: Span  # the title inside 《》 in the notice's title (spans its line break if it wraps)
     embedded_title: str | None  # the title line of the enclosed text, if present
     embedded_span: Span | None
 
@@ -1407,8 +1407,11 @@ def _follows(previous: str | None, current: str) -> bool:
     return int(norm.split("-")[0]) in (prev_major, prev_major + 1)
 
 
-def _kind_of(title: str, offset_of: Title | None, base_offset: int) -> DocumentKind | None:
-    """文种 at the end of ``title`` (after dropping （试行）-style suffixes)."""
+def _kind_of(title: str, offset: Callable[[int], int]) -> DocumentKind | None:
+    """文种 at the end of ``title`` (after dropping （试行）-style suffixes).
+
+    ``offset`` maps an index in ``title`` to an offset in the document.
+    """
     stripped = title.rstrip(_WS)
     while (m := _TITLE_SUFFIX.search(stripped)) is not None:
         stripped = stripped[: m.start()].rstrip(_WS)
@@ -1419,8 +1422,7 @@ def _kind_of(title: str, offset_of: Title | None, base_offset: int) -> DocumentK
         return None
     word, base = found
     index = len(stripped) - len(word)
-    start = offset_of.offset(index) if offset_of is not None else base_offset + index
-    return DocumentKind(word, base, (start, start + len(word)))
+    return DocumentKind(word, base, (offset(index), offset(index + len(word) - 1) + 1))
 
 
 def _numbering_issues(roots: list[_Builder]) -> list[NumberingIssue]:
@@ -1505,8 +1507,8 @@ def parse(text: str) -> DocumentStructure:
     signature = p.parse_signature(dates, body_start)
     attachments, attachments_span, sections = p.parse_attachments(body_start)
 
-    kind = _kind_of(title.text, title, 0) if title is not None else None
-    subject = _subject(p, title, signature, body_start)
+    kind = _kind_of(title.text, title.offset) if title is not None else None
+    subject = _subject(p, title, signature)
 
     regions: list[Span] = []
     if signature is not None:
@@ -1590,7 +1592,7 @@ def parse(text: str) -> DocumentStructure:
 
 
 def _subject(
-    p: _Parser, title: Title | None, signature: Signature | None, body_start: int
+    p: _Parser, title: Title | None, signature: Signature | None
 ) -> SubjectDocument | None:
     if title is None:
         return None
@@ -1598,22 +1600,22 @@ def _subject(
     if m is None:
         return None
     inner = m.group("title")
-    start = title.offset(m.start("title"))
-    kind = _kind_of(inner, None, start)
+    first = m.start("title")
+    kind = _kind_of(inner, lambda i: title.offset(first + i))
+    span = (title.offset(first), title.offset(m.end("title") - 1) + 1)
     embedded: str | None = None
     embedded_span: Span | None = None
-    # A notice that issues a document often carries its text after the signature,
-    # opening with the document's own title line.
-    after = signature.span[1] if signature is not None else body_start
-    k = p._next_content(p.line_index(after) + (1 if signature is not None else 0))
-    if k < len(p.lines):
-        line = p.lines[k]
-        s = _content(p.text, line)
-        key = _TITLE_SUFFIX.sub("", inner)
-        if _is_title_like(s) and (s.startswith(key[:8]) or key.startswith(s[:8])):
-            embedded, embedded_span = s, (line.cstart, line.cend)
-    return SubjectDocument(inner, m.group("rel"), kind, (start, start + len(inner)), embedded,
-                           embedded_span)
+    if signature is not None:
+        # A notice that issues a document often carries its text after the signature,
+        # opening with the document's own title line.
+        k = p._next_content(p.line_index(signature.span[1]) + 1)
+        if k < len(p.lines):
+            line = p.lines[k]
+            s = _content(p.text, line)
+            key = _TITLE_SUFFIX.sub("", inner)
+            if _is_title_like(s) and (s.startswith(key[:8]) or key.startswith(s[:8])):
+                embedded, embedded_span = s, (line.cstart, line.cend)
+    return SubjectDocument(inner, m.group("rel"), kind, span, embedded, embedded_span)
 
 
 def _own_title_marker(p: _Parser, pos: int, subject: SubjectDocument | None) -> bool:
