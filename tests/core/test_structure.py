@@ -678,6 +678,12 @@ def test_draft_uploaded_as_an_attachment() -> None:
     assert s.attachment_sections == ()
 
 
+def test_book_title_wrapping_in_the_body_still_protects_its_words() -> None:
+    text = "某某细则\n\n第一条 依据《某某区关于执行\n本办法的若干规定》，制定本细则。\n"
+    s = parse(text)
+    assert [r.word for r in s.self_references] == ["细则"]
+
+
 def test_self_reference_look_alikes() -> None:
     text = (
         "某某细则\n\n第一条 按照基本规定和成本标准执行，依照本法律和日本规划。\n"

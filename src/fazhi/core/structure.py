@@ -508,6 +508,7 @@ _ATTACH_MENTION = re.compile(
     r"附件(?P<n>[0-9０-９]{1,2}(?:[-－][0-9０-９]{1,2})?|[一二三四五六七八九十]{1,3})"
 )
 _OPEN_PAREN = re.compile(rf"{_SP}*[（(]")
+_BOOK_MARKS = re.compile("[《》\n]")
 _INLINE_ARTICLE = re.compile(rf"第(?P<n>{_NUM})条{_NOT_ARTICLE}")
 _INLINE_HEADING = re.compile(rf"第{_SP}*{_NUM}{_SP}*[编章节][^。；;]{{0,30}}$")
 _SENTENCE_END = re.compile(r"[。！？!?\n]")
@@ -1343,11 +1344,16 @@ def _split_at(text: str, lines: list[_Line], cuts: list[int]) -> list[_Line]:
 
 
 def _book_ranges(text: str) -> list[Span]:
-    """Balanced 《…》 ranges (end exclusive); an unclosed 《 ends at the line break."""
+    """Balanced 《…》 ranges (end exclusive).
+
+    A title may wrap onto the next line; a 《 still open at a line break more than 120
+    characters after it is taken as unbalanced and dropped, so one stray 《 cannot swallow
+    the rest of the document.
+    """
     ranges = []
     depth = 0
     start = 0
-    for m in re.finditer("[《》\n]", text):
+    for m in _BOOK_MARKS.finditer(text):
         ch = m.group()
         if ch == "《":
             if depth == 0:
@@ -1358,7 +1364,7 @@ def _book_ranges(text: str) -> list[Span]:
                 depth -= 1
                 if depth == 0:
                     ranges.append((start, m.end()))
-        else:
+        elif depth and m.start() - start > 120:
             depth = 0
     return ranges
 
