@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "fazhi.cli.server",
     "fazhi.cli.deadline",
     "fazhi.cli.analysis",
+    "fazhi.cli.laws",
     "fazhi.cli.admin",
 ]
 
