@@ -725,7 +725,7 @@ def test_inline_articles_skip_references() -> None:
     text = "某某办法\n第一条 总则。第二条 依照第五条执行，第三条所列除外。第三条 细则。第四条 附则。"
     s = parse(text)
     assert [a.number for a in s.articles] == [1, 2, 3, 4]
-    assert flat_text(text, s.articles[1]) == "第二条 依照第五条执行，第三条所列除外。"
+    assert _quote(text, s.articles[1]) == "第二条 依照第五条执行，第三条所列除外。"
     prose = parse("某某通知\n\n请按照第一条、第二条和第三条办理。依照第四条执行。\n")
     assert prose.articles == ()
     amending = parse(
@@ -735,7 +735,7 @@ def test_inline_articles_skip_references() -> None:
     assert amending.articles == ()
 
 
-def flat_text(text: str, node: Node) -> str:
+def _quote(text: str, node: Node) -> str:
     return text[slice(*node.span)]
 
 
