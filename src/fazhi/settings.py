@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "fazhi.accounts",
     "fazhi.audit",
     "fazhi.workcalendar",
+    "fazhi.documents",
+    "fazhi.laws",
     "fazhi.web",
     "fazhi.api",
 ]

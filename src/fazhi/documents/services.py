@@ -1,0 +1,347 @@
+"""Text intake, pre-review, the reverse citation index, search, numbering and the clock."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import Q, QuerySet
+
+from fazhi.accounts.models import Membership, Organisation, Role, User
+from fazhi.accounts.permissions import (
+    AnyUser,
+    filing_authority_for,
+    is_system_admin,
+    organisations_of,
+)
+from fazhi.core import text as core_text
+from fazhi.core.citations import analyze
+from fazhi.workcalendar.services import calendar
+
+from .models import (
+    IN_FORCE_STATES,
+    DocumentVersion,
+    NormativeDocument,
+    NumberCounter,
+    State,
+    VersionCitation,
+)
+from .procedure import FILING_DEFAULT_DAYS
+
+# Uploads larger than this are refused before any parser sees them.
+MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+MAX_TEXT_CHARS = 500_000
+ALLOWED_SUFFIXES = (".docx", ".pdf", ".txt")
+ENGINE_OFF_LABEL = "预审引擎未启用（仅核对引用的法律）"
+
+
+class DocumentError(Exception):
+    """A request the documents module refuses, with a Chinese message."""
+
+
+class StaleEdit(DocumentError):
+    """Optimistic locking: someone else saved the record since this form was opened."""
+
+
+# -- who may see what ---------------------------------------------------------------------------
+
+
+def visible_documents(user: AnyUser) -> QuerySet[NormativeDocument]:
+    """Own organisations' documents; for a 司法局 reviewer also those filed with the bureau."""
+    documents = NormativeDocument.objects.all()
+    if is_system_admin(user):
+        return documents
+    if not user.is_authenticated:
+        return documents.none()
+    own = Q(organisation__in=organisations_of(user))
+    filed = Q(organisation__in=filing_authority_for(user), state__in=[State.FILING, State.FILED, State.EXPIRED, State.ABOLISHED])
+    return documents.filter(own | filed)
+
+
+def public_documents() -> QuerySet[NormativeDocument]:
+    return NormativeDocument.objects.filter(
+        state__in=[*IN_FORCE_STATES, State.EXPIRED, State.ABOLISHED]
+    )
+
+
+def acts_as(user: AnyUser, document: NormativeDocument, roles: tuple[str, ...]) -> bool:
+    """Does the person hold one of `roles` for this document's organisation?
+
+    司法局 reviewers act at the organisation's filing authority.
+    """
+    if not isinstance(user, User):
+        return False
+    own_roles = [r for r in roles if r != Role.JUSTICE_REVIEWER]
+    if own_roles and Membership.objects.filter(
+        user=user, organisation_id=document.organisation_id, role__in=own_roles
+    ).exists():
+        return True
+    if Role.JUSTICE_REVIEWER in roles and document.organisation.filing_authority_id:
+        return Membership.objects.filter(
+            user=user,
+            organisation_id=document.organisation.filing_authority_id,
+            role=Role.JUSTICE_REVIEWER,
+        ).exists()
+    return False
+
+
+def can_draft_in(user: AnyUser) -> QuerySet[Organisation]:
+    if not isinstance(user, User):
+        return Organisation.objects.none()
+    return Organisation.objects.filter(memberships__user=user, memberships__role=Role.DRAFTER).distinct()
+
+
+# -- text intake and pre-review ------------------------------------------------------------------
+
+
+def extract_upload(data: bytes, filename: str) -> str:
+    """The text of an uploaded DOCX/PDF/TXT, through core.text's hostile-input protections."""
+    name = filename.lower()
+    if not name.endswith(ALLOWED_SUFFIXES):
+        raise DocumentError("只接受 DOCX、PDF 或 TXT 文件。")
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise DocumentError(f"文件过大（{len(data) // 1024} KB），上限为 {MAX_UPLOAD_BYTES // 1024 // 1024} MB。")
+    if not data:
+        raise DocumentError("文件为空。")
+    try:
+        text = core_text.extract_bytes(data, filename)
+    except core_text.ExtractionError as error:
+        raise DocumentError(f"无法读取该文件：{error}") from error
+    except Exception as error:  # a parser failing on hostile input must not become a 500
+        raise DocumentError("无法读取该文件：文件已损坏或格式不受支持。") from error
+    return clean_text(text)
+
+
+def clean_text(text: str) -> str:
+    text = core_text.normalize_text(text).strip()
+    if not text:
+        raise DocumentError("文件中没有可提取的文字（扫描件请先进行文字识别）。")
+    if len(text) > MAX_TEXT_CHARS:
+        raise DocumentError(f"文本过长（{len(text)} 字），上限为 {MAX_TEXT_CHARS} 字。")
+    return text
+
+
+@dataclass
+class PreReview:
+    engine: str
+    result: dict[str, Any]
+    findings: list[dict[str, Any]]
+    citations: list[dict[str, Any]]
+
+
+def _review_function() -> Any:
+    try:
+        module = importlib.import_module("fazhi.core.review")
+    except ImportError:
+        return None
+    return getattr(module, "review_text", None)
+
+
+def pre_review(text: str, document_date: date | None = None) -> PreReview:
+    """The review engine when installed; otherwise the citation check alone."""
+    review_text = _review_function()
+    citations: list[dict[str, Any]] | None = None
+    if review_text is not None:
+        report = review_text(text, document_date=document_date)
+        result = report.to_json()
+        findings = list(result.get("findings") or [])
+        found = result.get("citations")
+        if isinstance(found, list) and all(isinstance(c, dict) for c in found):
+            citations = found
+        engine = "review"
+    else:
+        result, findings, engine = {}, [], "citations"
+    if citations is None:
+        citations = analyze(text, document_date=document_date).to_json()["citations"]
+    if engine == "citations":
+        result = {"citations": citations}
+    return PreReview(engine, result, findings, citations)
+
+
+def add_version(
+    document: NormativeDocument,
+    text: str,
+    *,
+    user: User | None,
+    source_name: str = "",
+    source_size: int = 0,
+    note: str = "",
+) -> DocumentVersion:
+    """A new version: text, hash, pre-review, reverse index rows, search text."""
+    text = clean_text(text)
+    review = pre_review(text, document.written_date or document.published_date)
+    with transaction.atomic():
+        last = document.versions.order_by("-number").values_list("number", flat=True).first() or 0
+        version = DocumentVersion.objects.create(
+            document=document,
+            number=last + 1,
+            source_name=source_name[:200],
+            source_size=source_size,
+            sha256=hashlib.sha256(text.encode()).hexdigest(),
+            text=text,
+            note=note[:200],
+            review_engine=review.engine,
+            review=review.result,
+            findings_count=len(review.findings),
+            created_by=user,
+        )
+        VersionCitation.objects.filter(document=document, current=True).update(current=False)
+        VersionCitation.objects.bulk_create(citation_rows(version, review.citations))
+        reindex(document, text)
+    return version
+
+
+def citation_rows(version: DocumentVersion, citations: list[dict[str, Any]]) -> list[VersionCitation]:
+    rows, seen = [], set()
+    for c in citations:
+        law_id = c.get("law_id")
+        if not law_id:
+            continue
+        key = (law_id, c.get("article") or "")
+        if key in seen:
+            continue
+        seen.add(key)
+        rows.append(
+            VersionCitation(
+                version=version,
+                document_id=version.document_id,
+                current=True,
+                law_id=str(law_id)[:120],
+                law_title=str(c.get("law") or law_id)[:200],
+                article=str(c.get("article") or "")[:60],
+                status=str(c.get("status") or "")[:20],
+                quote=str(c.get("quote") or "")[:300],
+            )
+        )
+    return rows
+
+
+def findings_of(version: DocumentVersion | None) -> list[dict[str, Any]]:
+    if version is None or version.review_engine != "review":
+        return []
+    return list(version.review.get("findings") or [])
+
+
+# -- search ------------------------------------------------------------------------------------
+
+_TOKEN_CHARS = re.compile(r"\w", re.UNICODE)
+
+
+def unigrams(text: str) -> str:
+    """Every word character separated by a space: FTS5 unicode61 then indexes single characters."""
+    return " ".join(ch for ch in unicodedata.normalize("NFKC", text).lower() if _TOKEN_CHARS.match(ch))
+
+
+def search_text_for(document: NormativeDocument, body: str) -> str:
+    return f"{document.title}\n{document.doc_number}\n{body}"
+
+
+def reindex(document: NormativeDocument, body: str | None = None) -> None:
+    if body is None:
+        version = document.current_version()
+        body = version.text if version else ""
+    document.search_text = search_text_for(document, body)
+    NormativeDocument.objects.filter(pk=document.pk).update(search_text=document.search_text)
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM documents_fts WHERE rowid = %s", [document.pk])
+            cursor.execute(
+                "INSERT INTO documents_fts(rowid, body) VALUES (%s, %s)",
+                [document.pk, unigrams(document.search_text)],
+            )
+
+
+def search(queryset: QuerySet[NormativeDocument], query: str) -> QuerySet[NormativeDocument]:
+    """Exact Chinese substring search over title, 文号 and current text."""
+    query = query.strip()[:100]
+    if not query:
+        return queryset
+    if connection.vendor == "sqlite":
+        tokens = unigrams(query)
+        if not tokens:
+            return queryset.none()
+        phrase = '"' + tokens.replace('"', "") + '"'
+        return queryset.extra(
+            where=["documents_normativedocument.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH %s)"],
+            params=[phrase],
+        )
+    return queryset.filter(search_text__contains=query)
+
+
+# -- numbering ---------------------------------------------------------------------------------
+
+
+def allocate_number(document: NormativeDocument, year: int) -> str:
+    """The next 文号 of the organisation and year: unique and gap-free, even when concurrent.
+
+    The counter row is locked (SELECT … FOR UPDATE on PostgreSQL; SQLite serialises writers)
+    and the number is written in the same transaction, so a failure gives the number back.
+    """
+    organisation = document.organisation
+    prefix = organisation.doc_number_prefix or organisation.short_name or organisation.name
+    with transaction.atomic():
+        counter, _ = NumberCounter.objects.select_for_update().get_or_create(
+            organisation=organisation, year=year
+        )
+        counter.last_serial += 1
+        counter.save(update_fields=["last_serial"])
+        number = f"{prefix}〔{year}〕{counter.last_serial}号"
+        document.doc_number = number
+        document.number_year = year
+        document.number_serial = counter.last_serial
+        NormativeDocument.objects.filter(pk=document.pk).update(
+            doc_number=number, number_year=year, number_serial=counter.last_serial
+        )
+    return number
+
+
+# -- the clock ---------------------------------------------------------------------------------
+
+
+def due_date(start: date, amount: int, unit: str) -> date:
+    return calendar().add(start, amount, unit).due
+
+
+def working_days_between(first: date, last: date) -> int:
+    """Working days after `first` up to and including `last` (the start day is not counted)."""
+    work_calendar = calendar()
+    count, day = 0, first
+    while day < last:
+        day += timedelta(days=1)
+        try:
+            if work_calendar.is_workday(day):
+                count += 1
+        except Exception:  # beyond the calendar: count Monday–Friday
+            count += day.weekday() < 5
+    return count
+
+
+def filing_days() -> int:
+    return int(getattr(settings, "DOCUMENTS_FILING_DAYS", FILING_DEFAULT_DAYS))
+
+
+def add_months(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    year = day.year + month // 12
+    month = month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+# -- comments ----------------------------------------------------------------------------------
+
+
+def comment_group_key(text: str) -> str:
+    """Comments that differ only in spacing, punctuation or width share a key."""
+    return hashlib.sha256(unigrams(text).replace(" ", "").encode()).hexdigest()
