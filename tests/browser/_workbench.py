@@ -15,6 +15,8 @@ SECTIONS = [
     "指标与计划",
     "年度报告",
 ]
+# Tools every signed-in person has, listed after the sections.
+TOOLS = ["法规目录与引用核对"]
 
 
 def path_of(page) -> str:

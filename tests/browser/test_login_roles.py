@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from _workbench import DEPARTMENT, JUSTICE_BUREAU, SECTIONS, path_of
+from _workbench import DEPARTMENT, JUSTICE_BUREAU, SECTIONS, TOOLS, path_of
 from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -43,7 +43,7 @@ def test_each_demo_role_logs_in_sees_its_dashboard_and_logs_out(
     expect(page.locator("header .user-name")).to_have_text(full_name)
 
     nav = page.get_by_role("navigation", name="主导航")
-    expected = ["工作台", *SECTIONS]
+    expected = ["工作台", *SECTIONS, *TOOLS]
     if sees_audit:
         expected.append("审计日志")
     if sees_admin:
