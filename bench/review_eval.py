@@ -94,7 +94,12 @@ def evaluate(fazhi: str, confidence: frozenset[str]) -> tuple[list[rs.DocScore],
         except (RuntimeError, json.JSONDecodeError, subprocess.TimeoutExpired) as error:
             problems.append(f"{name}: {error}")
             text, findings = body, []
-        labels, negatives = rs.build_labels(spec, text, normalize)
+        try:
+            labels, negatives = rs.build_labels(spec, text, normalize)
+        except rs.LabelError as error:
+            problems.append(f"{name}: label file does not fit the engine's text: {error}")
+            labels, negatives = rs.build_labels(spec, body)
+            findings = []
         return rs.score_document(name, spec["set"], labels, negatives, findings, confidence)
 
     with ThreadPoolExecutor(max_workers=4) as pool:

@@ -69,10 +69,13 @@ def anchor_parts(anchor: str | dict[str, Any]) -> tuple[str, int | None]:
 def resolve_anchor(text: str, anchor: str | dict[str, Any],
                    normalize: Callable[[str], str] = str) -> Span:
     """The span of one anchor in text. A bare string must occur exactly once; with an
-    occurrence n (1-based) the n-th occurrence is taken."""
-    needle, occurrence = anchor_parts(anchor)
-    needle = normalize(needle)
+    occurrence n (1-based) the n-th occurrence is taken. The anchor is normalised like the
+    text (`fazhi text` folds full-width digits, for one), falling back to its raw form."""
+    raw, occurrence = anchor_parts(anchor)
+    needle = normalize(raw)
     hits = find_all(text, needle)
+    if not hits and needle != raw:  # the text was not normalised after all
+        needle, hits = raw, find_all(text, raw)
     if not hits:
         raise LabelError(f"anchor not found: {needle!r}")
     if occurrence is None:
