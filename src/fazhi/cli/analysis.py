@@ -1,4 +1,4 @@
-"""`fazhi text` and `fazhi cite` (and, later, `fazhi review`): document analysis without a database.
+"""`fazhi text`, `fazhi cite` and `fazhi review`: document analysis without a database.
 
 `load_document` is the one way these commands read their input, so every command reports
 character offsets into the same text that `fazhi text` prints.
@@ -64,6 +64,15 @@ def register(subparsers: Any) -> None:
                       help="文件的成文日期（默认从落款推断）")
     cite.set_defaults(handler=run_cite)
 
+    review = subparsers.add_parser("review", help="对规范性文件进行合法性审查（规则提示）")
+    add_document_argument(review)
+    review.add_argument("--json", action="store_true", help="以 JSON 输出")
+    review.add_argument("--as-of", type=parse_day, metavar="YYYY-MM-DD",
+                        help="核对效力和有效期的日期（默认今天）")
+    review.add_argument("--date", dest="document_date", type=parse_day, metavar="YYYY-MM-DD",
+                        help="文件的成文日期（默认从落款推断）")
+    review.set_defaults(handler=run_review)
+
 
 def run_text(args: argparse.Namespace) -> int:
     text = load_document(args.path)
@@ -105,4 +114,81 @@ def render_citations(data: dict[str, Any], text: str) -> str:
         column = c["start"] - line_starts[line - 1] + 1
         quote = " ".join(c["quote"].split())
         lines.append(f"第{line}行第{column}字  {quote}  [{STATUS_TEXT[c['status']]}]  {c['message']}")
+    return "\n".join(lines) + "\n"
+
+
+def run_review(args: argparse.Namespace) -> int:
+    from fazhi.core.review import review_text
+    from fazhi.core.rules import RuleError
+
+    text = load_document(args.path)
+    try:
+        report = review_text(text, as_of=args.as_of, document_date=args.document_date)
+    except (CatalogError, RuleError) as error:
+        raise CommandFailed(str(error)) from None
+    if args.json:
+        write_out(json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n")
+        return 0
+    write_out(render_review(report.to_json(), text))
+    return 0
+
+
+def _context_line(text: str, start: int, end: int, width: int = 30) -> str:
+    """The quoted clause with some text either side, on one line; the quote in 【】."""
+    left = max(0, start - width)
+    right = min(len(text), end + width)
+    for stop in ("\n", "。"):
+        cut = text.rfind(stop, left, start)
+        if cut >= 0:
+            left = cut + 1
+            break
+    for stop in ("\n", "。"):
+        cut = text.find(stop, end, right)
+        if cut >= 0:
+            right = cut + 1
+            break
+    before = " ".join(text[left:start].split())
+    quote = " ".join(text[start:end].split())
+    after = " ".join(text[end:right].split())
+    return f"{'…' if left > 0 else ''}{before}【{quote}】{after}{'…' if right < len(text) else ''}"
+
+
+def render_review(data: dict[str, Any], text: str) -> str:
+    """Readable Chinese report: document facts, then findings grouped by category."""
+    from fazhi.core.review import CATEGORY_TEXT, SEVERITY_TEXT
+
+    line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    doc = data["document"]
+    lines = [f"文件：{doc['title'] or '（未识别标题）'}"]
+    facts = [
+        ("文号", doc["doc_number"]), ("制发机关", doc["issuer"]), ("成文日期", doc["issued"]),
+        ("施行日期", doc["effective"]), ("有效期至", doc["expires"]),
+    ]
+    lines.append("；".join(f"{k}：{v or '未识别'}" for k, v in facts)
+                 + f"；条文 {doc['articles']} 条；{doc['chars']} 字")
+    lines.append(f"核对日期：{data['as_of']}；引用 {len(data['citations'])} 处")
+    lines.extend(f"说明：{note}" for note in data["notes"])
+    counts = data["counts"]
+    findings = data["findings"]
+    if not findings:
+        lines.append("未发现问题。")
+        return "\n".join(lines) + "\n"
+    lines.append(f"发现：错误 {counts['error']}，警示 {counts['warning']}，提示 {counts['info']}")
+    order = list(CATEGORY_TEXT)
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for f in findings:
+        groups.setdefault(f["category"], []).append(f)
+    for category in sorted(groups, key=lambda c: order.index(c) if c in order else len(order)):
+        lines.append("")
+        lines.append(f"■ {CATEGORY_TEXT.get(category, category)}")
+        for f in groups[category]:
+            line = bisect.bisect_right(line_starts, f["start"])
+            column = f["start"] - line_starts[line - 1] + 1
+            lines.append(f"  [{SEVERITY_TEXT[f['severity']]}] 第{line}行第{column}字  {f['rule']}")
+            if f["end"] > f["start"]:
+                lines.append(f"    原文：{_context_line(text, f['start'], f['end'])}")
+            lines.append(f"    问题：{f['message']}")
+            if f["basis"]:
+                lines.append(f"    依据：{'；'.join(f['basis'])}")
+            lines.append(f"    建议：{f['suggestion']}")
     return "\n".join(lines) + "\n"

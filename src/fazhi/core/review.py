@@ -1,0 +1,547 @@
+"""Legality review of a normative document (合法性审核辅助): findings with spans and bases.
+
+``review_text(text)`` parses the structure (fazhi.core.structure), checks the citations
+(fazhi.core.citations) and applies the rule packs (fazhi.core.rules):
+
+- clause rules: one Aho-Corasick pass finds the packs' trigger words; each rule's regexes
+  then run on the sentence around a hit, with the rule's context conditions. Whether the
+  sentence restates a power a higher law grants (依照《城乡规划法》第六十五条…, 依法…) or
+  creates one decides the severity: restating is at most ``info``, with the cited law as
+  basis; a vague 按有关规定 or a law cited only as the rule broken (违反《…》) leaves a
+  ``warning``; nothing at all keeps the rule's own severity.
+- checks on the structure: 施行日期, 有效期, numbering, 文种 self-name, 文号, attachments,
+  and on the citation statuses (abolished, non-existent article…).
+
+Deterministic: same text, rules, catalog and dates → same findings in the same order.
+Offsets are code points into ``text`` (the text `fazhi text` prints); ``quote`` is always
+``text[start:end]``. Plain Python, no Django.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import ahocorasick
+
+from fazhi.core.catalog import Catalog, Law, default_catalog, normalize_title
+from fazhi.core.citations import Citation, CitationReport, analyze, today
+from fazhi.core.rules import Rule, RulePack, StatutoryInstrument, load_rules
+from fazhi.core.structure import DocumentStructure, parse
+
+__all__ = ["SEVERITY_RANK", "Finding", "ReviewReport", "Scanner", "review_text", "scan"]
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+CATEGORY_TEXT = {
+    "licensing": "行政许可", "penalty": "行政处罚", "coercion": "行政强制", "fee": "收费",
+    "rights_obligations": "减损权利、增加义务", "competition": "公平竞争",
+    "citation": "引用", "validity": "施行与有效期", "form": "形式", "procedure": "程序",
+}
+SEVERITY_TEXT = {"error": "错误", "warning": "警示", "info": "提示"}
+# Kinds of document that are normative instruments and so should carry 施行日期/有效期.
+NORMATIVE_KINDS = frozenset({"办法", "细则", "规定", "意见", "决定", "规则", "措施", "规范",
+                             "标准", "制度", "守则", "规程", "政策", "导则"})
+# 文种 words a document may call itself by; other 本X words (本政策) are not 文种.
+KIND_WORDS = frozenset({"办法", "细则", "规定", "意见", "决定", "规则", "方案", "通知", "措施",
+                        "实施细则", "实施办法", "实施意见", "实施方案", "暂行办法", "暂行规定",
+                        "指导意见", "规程", "规划", "指引", "指南", "标准", "规范", "条例"})
+MAX_TERM_YEARS = 5
+_ISSUE_VERB = re.compile("核发|颁发|发放|发给|换发|出具")
+_OBJ_LEAD = re.compile(r"^(?:完成|取得|办理|领取|申领|办结|相应的?|相关的?|有关的?|该|其|的|[《“\"「])+")
+_OBJ_SPLIT = re.compile("和|及|、|与|或|以及")
+_COUNTY_ORGAN = re.compile(r"(?:区|县|市|省)[\u4e00-\u9fff]{0,10}(?:局|委|所|部门|政府|委员会|中心|处)")
+_HIGHER_TITLE = re.compile(r"(?:法|条例|法典)$")
+_LAW_LEVELS = frozenset({"法律", "行政法规", "地方性法规", "部门规章", "地方政府规章", "规章",
+                         "监察法规", "自治条例", "单行条例", "司法解释", "宪法"})
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    category: str
+    severity: str
+    start: int
+    end: int
+    quote: str
+    message: str
+    basis: tuple[str, ...]
+    suggestion: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule, "category": self.category, "severity": self.severity,
+            "start": self.start, "end": self.end, "quote": self.quote,
+            "message": self.message, "basis": list(self.basis), "suggestion": self.suggestion,
+        }
+
+
+@dataclass
+class ReviewReport:
+    text: str
+    structure: DocumentStructure
+    citations: CitationReport
+    findings: list[Finding]
+    as_of: date
+    document_date: date | None
+    notes: list[str] = field(default_factory=list)
+    instrument: str | None = None  # "《X》（行政法规）" when the text is itself a law
+
+    def counts(self) -> dict[str, int]:
+        out = {s: 0 for s in SEVERITY_RANK}
+        for f in self.findings:
+            out[f.severity] += 1
+        return out
+
+    def by_category(self) -> dict[str, list[Finding]]:
+        out: dict[str, list[Finding]] = {}
+        for f in self.findings:
+            out.setdefault(f.category, []).append(f)
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        document: dict[str, Any] = dict(self.structure.summary())
+        document["layout"] = self.structure.layout
+        document["plain_text"] = self.structure.plain_text
+        return {
+            "schema": 1,
+            "document": document,
+            "as_of": self.as_of.isoformat(),
+            "document_date": self.document_date.isoformat() if self.document_date else None,
+            "notes": list(self.notes),
+            "counts": self.counts(),
+            "citations": self.citations.to_json()["citations"],
+            "findings": [f.to_json() for f in self.findings],
+        }
+
+
+# --- the clause scanner ---------------------------------------------------------------------------
+
+
+class Scanner:
+    """One automaton over every trigger of a rule pack, and the sentence logic."""
+
+    def __init__(self, pack: RulePack) -> None:
+        self.pack = pack
+        self.rules = pack.clause_rules()
+        owners: dict[str, set[int]] = {}
+        for index, rule in enumerate(self.rules):
+            for word in rule.triggers:
+                owners.setdefault(word, set()).add(index)
+        self.automaton: Any = ahocorasick.Automaton()
+        for word, indexes in owners.items():
+            self.automaton.add_word(word, tuple(sorted(indexes)))
+        if owners:
+            self.automaton.make_automaton()
+        self.empty = not owners
+        self.sentence_end = pack.grammar.sentence_end
+
+    def sentences(self, text: str) -> list[int]:
+        """Offsets of the sentence-ending characters, ascending."""
+        return [m.start() for m in self.sentence_end.finditer(text)]
+
+    def candidates(self, text: str) -> Iterator[tuple[int, int, int]]:
+        """(rule index, sentence start, sentence end) for every sentence with a trigger."""
+        if self.empty or not text:
+            return
+        ends = self.sentences(text)
+        seen: set[tuple[int, int]] = set()
+        last_start, last_bounds = -1, (0, 0)
+        for end_index, indexes in self.automaton.iter(text):
+            if end_index < last_bounds[1] and end_index >= last_start:
+                bounds = last_bounds
+            else:
+                k = bisect.bisect_left(ends, end_index)
+                start = ends[k - 1] + 1 if k > 0 else 0
+                stop = ends[k] if k < len(ends) else len(text)
+                bounds = (start, stop)
+                last_start, last_bounds = start, bounds
+            for index in indexes:
+                key = (index, bounds[0])
+                if key not in seen:
+                    seen.add(key)
+                    yield index, bounds[0], bounds[1]
+
+
+_SCANNERS: dict[int, tuple[RulePack, Scanner]] = {}
+
+
+def scanner_for(pack: RulePack) -> Scanner:
+    cached = _SCANNERS.get(id(pack))
+    if cached is None or cached[0] is not pack:
+        cached = (pack, Scanner(pack))
+        _SCANNERS[id(pack)] = cached
+    return cached[1]
+
+
+@dataclass
+class _Context:
+    """What the clause rules need to know about the document."""
+
+    text: str
+    pack: RulePack
+    town_issuer: bool = False
+    place: str | None = None  # the issuer's locality (七宝镇), for locally named licences
+    level: str | None = None  # catalog level when the text is itself a law/regulation
+    # sentence start → bases of higher laws cited there (not as 违反《…》)
+    cited: dict[int, list[str]] = field(default_factory=dict)
+    citations: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+def _severity(base: str, cap: str) -> str:
+    if cap == "drop":
+        return "drop"
+    return base if SEVERITY_RANK[base] <= SEVERITY_RANK[cap] else cap
+
+
+def _cited_in(ctx: _Context, start: int, end: int) -> list[str]:
+    """Higher-law citations inside [start, end), unless cited only as the rule broken."""
+    out: list[str] = []
+    i = bisect.bisect_left(ctx.citations, (start, -1, ""))
+    while i < len(ctx.citations) and ctx.citations[i][0] < end:
+        c_start, _, basis = ctx.citations[i]
+        before = ctx.text[max(start, c_start - 3):c_start]
+        if "违反" not in before and basis not in out:
+            out.append(basis)
+        i += 1
+    return out
+
+
+def _statutory(pack: RulePack, obj: str) -> tuple[StatutoryInstrument | None, str, str]:
+    """(instrument, qualifier, piece) for the licence named in obj."""
+    piece = _OBJ_LEAD.sub("", obj)
+    piece = _OBJ_SPLIT.split(piece)[-1].strip("》”\"」 ")
+    best: tuple[StatutoryInstrument | None, str] = (None, "")
+    for inst in pack.statutory:
+        for name in sorted((inst.name, *inst.aliases), key=len, reverse=True):
+            if piece.endswith(name) or piece.endswith(name + "证"):
+                cut = piece.rfind(name)
+                if best[0] is None or len(name) > len(best[1]):
+                    best = (inst, piece[:cut])
+                break
+    return best[0], best[1].strip("《“\"「 "), piece
+
+
+def _licence(ctx: _Context, rule: Rule, m: re.Match[str], s: int,
+             severity: str) -> tuple[str, str, list[str]]:
+    """Severity, extra message and extra basis for a matched licence."""
+    obj = m.group("obj") if "obj" in m.re.groupindex else None
+    if not obj:
+        return severity, "", []
+    inst, qualifier, piece = _statutory(ctx.pack, obj)
+    issuing = bool(_ISSUE_VERB.match(m.group(0)))
+    before = ctx.text[s:m.start()]
+    if inst is None:
+        if ctx.place and ctx.place in piece:
+            return "error", f"“{piece}”以本地名称命名，不是法律、法规设定的许可。", []
+        return severity, "", []
+    if qualifier and not re.fullmatch(r"[\s的]*", qualifier):
+        return ("error", f"“{piece}”不是法定许可名称（法定的是“{inst.name}”，"
+                f"见{inst.basis.text}），文件另设了一种许可。", [inst.basis.text])
+    town_here = bool(ctx.pack.grammar.town_organ.search(before)) or (
+        ctx.town_issuer and not _COUNTY_ORGAN.search(before))
+    if inst.authority == "county" and issuing and town_here:
+        return ("error", f"{inst.basis.text}规定“{inst.name}”由县级以上人民政府主管部门核发，"
+                "乡镇机构无权核发。", [inst.basis.text])
+    return "info", f"所涉“{inst.name}”由{inst.basis.text}设定，条文属于重述。", [inst.basis.text]
+
+
+def _apply(ctx: _Context, rule: Rule, s: int, e: int) -> Finding | None:
+    text = ctx.text
+    grammar = ctx.pack.grammar
+    if ctx.level is not None and ctx.level in rule.skip_for_levels:
+        return None
+    for pattern in rule.unless:
+        if pattern.search(text, s, e):
+            return None
+    for name in rule.unless_grammar:
+        if getattr(grammar, name).search(text, s, e):
+            return None
+    if rule.context and not any(p.search(text, s, e) for p in rule.context):
+        return None
+    for pattern in rule.match:
+        for m in pattern.finditer(text, s, e):
+            if m.end() == m.start():
+                continue
+            if rule.negated_by is not None and rule.negated_by.search(
+                    text, max(s, m.start() - rule.negation_window), m.start()):
+                continue
+            return _finding(ctx, rule, m, s, e)
+    return None
+
+
+def _finding(ctx: _Context, rule: Rule, m: re.Match[str], s: int, e: int) -> Finding | None:
+    text = ctx.text
+    grammar = ctx.pack.grammar
+    severity = rule.severity
+    extra: list[str] = []
+    notes: list[str] = []
+    cited = _cited_in(ctx, s, e)
+    if cited or grammar.restate.search(text, s, e):
+        severity = _severity(severity, rule.restated)
+        if severity != "drop":
+            notes.append("条文援引了上位法或写明“依法”，属于重述上位法规定，请核对所引条款是否授权该措施。")
+            extra.extend(cited)
+    elif grammar.vague.search(text, s, e):
+        severity = _severity(severity, rule.vague)
+        notes.append("条文只写“按有关规定”，未写明具体法律依据。")
+    elif grammar.violation.search(text, s, e):
+        severity = _severity(severity, rule.violation_only)
+        notes.append("条文援引的法律仅作为被违反的规定，未写明该措施本身的依据。")
+    if severity == "drop":
+        return None
+    if rule.statutory_check:
+        licence_severity, licence_note, licence_basis = _licence(ctx, rule, m, s, severity)
+        if SEVERITY_RANK[licence_severity] > SEVERITY_RANK[severity] or licence_severity == "info":
+            severity = licence_severity
+        if licence_note:
+            notes.insert(0, licence_note)
+        extra.extend(licence_basis)
+    for extra_note in rule.notes:
+        if extra_note.pattern.search(text, s, e):
+            notes.append(extra_note.text)
+    if severity == "info" and rule.severity != "info":
+        # Demoted: say what was found and why it is not treated as creating a power.
+        message = f"{rule.name}：未发现自行设定。" + " ".join(notes)
+    else:
+        message = rule.message + ("" if not notes else " " + " ".join(notes))
+    basis = tuple(dict.fromkeys([*extra, *(b.text for b in rule.basis)]))
+    start, end = m.start(), m.end()
+    return Finding(rule.id, rule.category, severity, start, end, text[start:end], message,
+                   basis, rule.suggestion)
+
+
+def scan(text: str, pack: RulePack | None = None, *, context: _Context | None = None) -> list[Finding]:
+    """Clause rules only, over the whole text: no structure, no citations (the fast path)."""
+    pack = pack if pack is not None else load_rules()
+    ctx = context if context is not None else _Context(text, pack)
+    scanner = scanner_for(pack)
+    out: list[Finding] = []
+    for index, s, e in scanner.candidates(text):
+        finding = _apply(ctx, scanner.rules[index], s, e)
+        if finding is not None:
+            out.append(finding)
+    return out
+
+
+# --- structural checks ---------------------------------------------------------------------------
+
+
+def _make(rule: Rule, text: str, span: tuple[int, int], message: str = "",
+          basis: Iterable[str] = (), severity: str | None = None) -> Finding:
+    start, end = span
+    full = rule.message + (" " + message if message else "")
+    bases = tuple(dict.fromkeys([*basis, *(b.text for b in rule.basis)]))
+    return Finding(rule.id, rule.category, severity or rule.severity, start, end,
+                   text[start:end], full, bases, rule.suggestion)
+
+
+def _is_normative(structure: DocumentStructure) -> bool:
+    kind = structure.instrument_kind
+    return (kind is not None and kind.base in NORMATIVE_KINDS and not structure.plain_text)
+
+
+def _title_span(structure: DocumentStructure) -> tuple[int, int]:
+    return structure.title.span if structure.title is not None else (0, 0)
+
+
+def _validity(pack: RulePack, st: DocumentStructure, text: str, issued: date | None,
+              as_of: date) -> list[Finding]:
+    out: list[Finding] = []
+    if not _is_normative(st):
+        return out
+    eff, val = st.effective, st.validity
+    if eff is None:
+        out.append(_make(pack.rule("validity.no-effective-date"), text, _title_span(st)))
+    elif val is None:
+        rule_id = "validity.provisional-no-term" if st.is_provisional else "validity.no-term"
+        out.append(_make(pack.rule(rule_id), text, eff.span))
+    start = (eff.date if eff is not None else None) or issued
+    if eff is not None and eff.kind == "date" and eff.date and issued and eff.date < issued:
+        days = (issued - eff.date).days
+        out.append(_make(pack.rule("validity.retroactive"), text, eff.span,
+                         f"施行日期{eff.date.isoformat()}比成文日期{issued.isoformat()}早{days}天。"))
+    if val is not None:
+        years = (val.years or 0) + (val.months or 0) / 12
+        too_long = years > MAX_TERM_YEARS
+        if not too_long and val.end and start:
+            too_long = (val.end - start).days > MAX_TERM_YEARS * 366
+        if too_long:
+            out.append(_make(pack.rule("validity.term-too-long"), text, val.span))
+        if val.end and start and val.end < start:
+            out.append(_make(pack.rule("validity.expired-on-face"), text, val.span,
+                             f"终止日期{val.end.isoformat()}早于{start.isoformat()}。"))
+        elif val.end and val.end < as_of:
+            out.append(_make(pack.rule("validity.expired"), text, val.span,
+                             f"有效期至{val.end.isoformat()}，核对日为{as_of.isoformat()}。"))
+    return out
+
+
+def _same_title(a: str, b: str) -> bool:
+    a, b = normalize_title(a), normalize_title(b)
+    return a == b or a in b or b in a
+
+
+def _form(pack: RulePack, st: DocumentStructure, text: str) -> list[Finding]:
+    out: list[Finding] = []
+    for issue in st.numbering_issues:
+        out.append(_make(pack.rule("form.numbering"), text, issue.span, issue.message))
+    kind = st.instrument_kind
+    own = {w for w in (kind.word if kind else None, st.kind.word if st.kind else None) if w}
+    if kind is not None and kind.word in KIND_WORDS:
+        flagged: set[str] = set()
+        for ref in st.self_references:
+            w = ref.word
+            if w not in KIND_WORDS or w in flagged or any(
+                    w == o or w.endswith(o) or o.endswith(w) for o in own):
+                continue
+            flagged.add(w)
+            out.append(_make(pack.rule("form.self-name"), text, ref.span,
+                             f"标题文种为“{kind.word}”，正文称“本{w}”。"))
+    if st.doc_number is not None and not st.doc_number.conforming:
+        out.append(_make(pack.rule("form.doc-number"), text, st.doc_number.span,
+                         f"现写作“{st.doc_number.raw}”。"))
+    listed = {a.number: a for a in st.attachments if a.number}
+    if listed:
+        for mention in st.attachment_mentions:
+            item = listed.get(mention.number)
+            if item is None:
+                out.append(_make(pack.rule("form.attachment"), text, mention.span,
+                                 f"附件说明中没有附件{mention.number}。"))
+            elif mention.title and not _same_title(mention.title, item.title):
+                out.append(_make(pack.rule("form.attachment"), text, mention.span,
+                                 f"正文称附件{mention.number}为《{mention.title}》，"
+                                 f"附件说明为“{item.title}”。"))
+        for section in st.attachment_sections:
+            item = listed.get(section.number) if section.number else None
+            if item is not None and section.title and section.title_span and not _same_title(
+                    section.title, item.title):
+                out.append(_make(pack.rule("form.attachment"), text, section.title_span,
+                                 f"附件{section.number}的标题为“{section.title}”，"
+                                 f"附件说明为“{item.title}”。"))
+    if st.plain_text:
+        out.append(_make(pack.rule("form.plain-text"), text, (0, 0)))
+    return out
+
+
+def _citation_basis(citation: Citation, catalog: Catalog, as_of: date) -> list[str]:
+    law = citation.law
+    if law is None:
+        return []
+    out = [f"《{law.title}》"]
+    event = law.end_event(as_of, verified_only=False)
+    if event is not None:
+        successor = catalog.get(event.successor) if event.successor else None
+        if successor is not None:
+            out.append(f"《{successor.title}》{event.provision or ''}")
+        elif event.source:
+            out.append(event.source)
+    elif citation.successor is not None:
+        out.append(f"《{citation.successor.title}》")
+    return out
+
+
+def _citations(pack: RulePack, report: CitationReport, text: str,
+               catalog: Catalog) -> list[Finding]:
+    out: list[Finding] = []
+    for c in report.citations:
+        rule_id: str | None = None
+        if c.status in ("abolished", "expired"):
+            before = c.status_at_document in ("abolished", "expired") or report.document_date is None
+            rule_id = "citation.abolished" if before else "citation.abolished-since"
+        elif c.status == "unknown_article":
+            rule_id = "citation.unknown-article"
+        elif c.status == "not_yet_effective":
+            rule_id = "citation.not-yet-effective"
+        elif c.status == "amended_since":
+            changed = c.article is not None and any("内容未变" not in ch for ch in c.changes)
+            rule_id = "citation.amended-article" if changed else "citation.amended"
+        if rule_id is None:
+            continue
+        out.append(_make(pack.rule(rule_id), text, (c.start, c.end), c.message,
+                         _citation_basis(c, catalog, report.as_of)))
+    return out
+
+
+# --- the document ---------------------------------------------------------------------------------
+
+
+def _instrument_level(st: DocumentStructure, catalog: Catalog) -> tuple[str | None, str | None]:
+    """The catalog level when the title names a law/regulation/rule (the text is one)."""
+    if st.title is None or not _HIGHER_TITLE.search(st.title.text):
+        return None, None
+    laws: list[Law] = catalog.lookup(st.title.text)
+    for law in laws:
+        if law.level in _LAW_LEVELS:
+            return law.level, f"《{law.title}》（{law.level}）"
+    return None, None
+
+
+def _context(text: str, pack: RulePack, st: DocumentStructure, report: CitationReport,
+             level: str | None) -> _Context:
+    ctx = _Context(text, pack, level=level)
+    issuer = st.issuer or st.masthead or ""
+    ctx.town_issuer = bool(issuer and pack.grammar.town_organ.search(issuer))
+    place = re.search(r"([\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))(?:人民政府|政府|办事处)?", issuer)
+    ctx.place = place.group(1) if place else None
+    rows: list[tuple[int, int, str]] = []
+    for c in report.citations:
+        law = c.target().law or c.law
+        if law is None or law.level not in _LAW_LEVELS or c.status in ("abolished", "expired"):
+            continue
+        label = f"《{law.title}》" + (c.article.label() if c.article else "")
+        rows.append((c.start, c.end, label))
+    rows.sort()
+    ctx.citations = rows
+    return ctx
+
+
+def review_text(text: str, *, as_of: date | None = None, document_date: date | None = None,
+                rules: RulePack | None = None, catalog: Catalog | None = None) -> ReviewReport:
+    """Review ``text`` (as `fazhi text` prints it). ``document_date`` defaults to the 成文日期."""
+    pack = rules if rules is not None else load_rules()
+    catalog = catalog if catalog is not None else default_catalog()
+    as_of = as_of or today()
+    st = parse(text)
+    doc_date = document_date or st.issued
+    report = analyze(text, catalog, document_date=doc_date, as_of=as_of)
+    doc_date = doc_date or report.document_date
+    level, instrument = _instrument_level(st, catalog)
+    ctx = _context(text, pack, st, report, level)
+    findings = scan(text, pack, context=ctx)
+    findings += _citations(pack, report, text, catalog)
+    notes: list[str] = []
+    if level is None:
+        findings += _validity(pack, st, text, doc_date, as_of)
+    else:
+        findings.append(_make(pack.rule("form.higher-instrument"), text, _title_span(st),
+                              f"本文件为{instrument}。"))
+        notes.append(f"文本为{instrument}，按其设定权限审查，规范性文件的设定类规则未适用。")
+    findings += _form(pack, st, text)
+    if st.plain_text:
+        notes.append("未识别出文件结构，已按纯文本审查。")
+    if doc_date is None:
+        notes.append("未找到成文日期，与日期有关的检查按核对日进行或未进行。")
+    if "公平竞争审查" not in text and any(
+            f.category == "competition" and f.severity != "info" for f in findings):
+        findings.append(_make(pack.rule("procedure.fair-competition-review"), text,
+                              _title_span(st)))
+    return ReviewReport(text, st, report, _ordered(findings), as_of, doc_date, notes, instrument)
+
+
+def _ordered(findings: list[Finding]) -> list[Finding]:
+    """Sorted by position; one finding per rule and span region."""
+    findings.sort(key=lambda f: (f.start, f.end, -SEVERITY_RANK[f.severity], f.rule))
+    out: list[Finding] = []
+    last: dict[str, Finding] = {}
+    for f in findings:
+        prev = last.get(f.rule)
+        if prev is not None and prev.start <= f.start < max(prev.end, prev.start + 1):
+            continue
+        out.append(f)
+        last[f.rule] = f
+    return out
+
