@@ -26,6 +26,8 @@ urlpatterns = [
     path("audit/export.csv", web.audit_export, name="audit_export"),
     path("admin/", admin.site.urls),
     path("api/v1/", include("fazhi.api.urls")),
+    path("documents/", include("fazhi.documents.urls")),
+    path("public/", include("fazhi.documents.public_urls")),
 ]
 
 handler400 = "fazhi.web.views.bad_request"

@@ -407,7 +407,7 @@ def do_record_legality_opinion(
         document = _locked(document)
         if document.state != State.LEGALITY_REVIEW:
             raise DocumentError("文件未处于合法性审核阶段。")
-        review = _latest(document.legality_reviews.filter(opinion=""))
+        review: LegalityReview | None = _latest(document.legality_reviews.filter(opinion=""))
         if review is None:
             raise DocumentError("没有待出具意见的送审记录。")
         roles = (Role.LEGAL_REVIEWER,) if review.body == ReviewBody.LEGAL_OFFICE else (Role.JUSTICE_REVIEWER,)
@@ -639,7 +639,9 @@ def do_record_filing_result(user: User, document: NormativeDocument, result: str
             raise DocumentError("文件未处于报送备案状态。")
         if not acts_as(user, document, (Role.JUSTICE_REVIEWER,)):
             raise NotPermitted("备案审查结果须由备案审查机关（司法局）的审查人员记录。")
-        filing = _latest(document.filings)
+        filing: Filing | None = _latest(document.filings)
+        if filing is None:
+            raise DocumentError("没有报送备案的记录。")
         filing.result = result
         filing.result_note = note.strip()
         filing.reviewed_by = user
@@ -728,7 +730,7 @@ MAX_COMMENT_CHARS = 3000
 def open_consultation(document: NormativeDocument) -> ConsultationPeriod | None:
     if document.state != State.CONSULTATION:
         return None
-    c = _latest(document.consultations)
+    c: ConsultationPeriod | None = _latest(document.consultations)
     today = timezone.localdate()
     if c is None or c.closed_at is not None or not (c.start_date <= today <= c.end_date):
         return None

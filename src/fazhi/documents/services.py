@@ -345,3 +345,14 @@ def add_months(day: date, months: int) -> date:
 def comment_group_key(text: str) -> str:
     """Comments that differ only in spacing, punctuation or width share a key."""
     return hashlib.sha256(unigrams(text).replace(" ", "").encode()).hexdigest()
+
+
+def read_upload(upload: Any) -> bytes:
+    """Read an uploaded file, refusing it as soon as it passes the size limit."""
+    chunks, size = [], 0
+    for chunk in upload.chunks():
+        size += len(chunk)
+        if size > MAX_UPLOAD_BYTES:
+            raise DocumentError(f"文件过大，上限为 {MAX_UPLOAD_BYTES // 1024 // 1024} MB。")
+        chunks.append(chunk)
+    return b"".join(chunks)

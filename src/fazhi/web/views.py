@@ -43,6 +43,10 @@ def section(request: HttpRequest, key: str) -> HttpResponse:
     current = SECTION_BY_KEY.get(key)
     if current is None:
         raise Http404("没有这个栏目。")
+    if key == "documents":
+        from fazhi.documents.views import document_list
+
+        return document_list(request)
     return render(request, "web/section.html", {"section": current})
 
 
