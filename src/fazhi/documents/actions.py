@@ -528,6 +528,10 @@ def do_sign(user: User | None, document: NormativeDocument) -> Signing:
 
 
 def do_number(user: User | None, document: NormativeDocument, year: int | None = None) -> str:
+    return services.retry_if_locked(lambda: _number(user, document, year))
+
+
+def _number(user: User | None, document: NormativeDocument, year: int | None) -> str:
     with transaction.atomic():
         document = _locked(document)
         check_transition(user, document, State.NUMBERED)
@@ -739,6 +743,7 @@ def open_consultation(document: NormativeDocument) -> ConsultationPeriod | None:
 
 def do_submit_comment(document: NormativeDocument, *, text: str, name: str = "", contact: str = "", ip: str = "") -> PublicComment:
     """A comment from the public page: rate-limited per address, stored for moderation."""
+    document = NormativeDocument.objects.get(pk=document.pk)
     consultation = open_consultation(document)
     if consultation is None:
         raise DocumentError("该草案目前不在公开征求意见期内。")

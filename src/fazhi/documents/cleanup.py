@@ -15,6 +15,7 @@ from fazhi.accounts.models import Organisation, Role, User
 from fazhi.audit.models import Action
 from fazhi.audit.trail import record
 from fazhi.core.catalog import Catalog, default_catalog
+from fazhi.core.catalog.models import STATUS_ABOLISHED, STATUS_EXPIRED
 
 from . import actions, services
 from .models import (
@@ -32,6 +33,8 @@ from .procedure import B_CLEANUP, VALIDITY_REVIEW_MONTHS_BEFORE
 from .services import DocumentError, acts_as
 
 ENDED_STATUSES = ("abolished", "expired")
+# The catalog's statuses (Chinese) as the citation index stores them.
+CATALOG_STATUS = {STATUS_ABOLISHED: "abolished", STATUS_EXPIRED: "expired"}
 STATUS_WORDS = {"abolished": "已废止", "expired": "已失效", "amended_since": "在文件制定后已修改",
                 "partly_void": "部分失效", "unknown_article": "无所引条文"}
 
@@ -208,7 +211,7 @@ def sync_law_statuses(catalog: Catalog | None = None, today: date | None = None)
         law = catalog.get(law_id)
         if law is None:
             continue
-        status = law.status_on(today)
+        status = CATALOG_STATUS.get(law.status_on(today), "")
         if status in ENDED_STATUSES:
             event = law.end_event(today)
             note = event.source if event is not None else ""

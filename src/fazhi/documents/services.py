@@ -5,13 +5,15 @@ from __future__ import annotations
 import hashlib
 import importlib
 import re
+import time
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import OperationalError, connection, transaction
 from django.db.models import Q, QuerySet
 
 from fazhi.accounts.models import Membership, Organisation, Role, User
@@ -39,6 +41,7 @@ from .procedure import FILING_DEFAULT_DAYS
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_TEXT_CHARS = 500_000
 ALLOWED_SUFFIXES = (".docx", ".pdf", ".txt")
+T = TypeVar("T")
 ENGINE_OFF_LABEL = "预审引擎未启用（仅核对引用的法律）"
 
 
@@ -300,6 +303,28 @@ def allocate_number(document: NormativeDocument, year: int) -> str:
             doc_number=number, number_year=year, number_serial=counter.last_serial
         )
     return number
+
+
+def retry_if_locked(work: Callable[[], T], attempts: int = 60) -> T:
+    """Run `work`, retrying while SQLite reports its lock as busy.
+
+    A file database waits by itself (the busy timeout); an in-memory shared-cache one, as the
+    tests use, answers "database table is locked" at once. Inside an outer transaction the lock
+    is already ours, so nothing is retried there. PostgreSQL waits on the row lock instead.
+    """
+    for attempt in range(attempts):
+        try:
+            return work()
+        except OperationalError as error:
+            if (
+                connection.vendor != "sqlite"
+                or connection.in_atomic_block
+                or "locked" not in str(error)
+                or attempt == attempts - 1
+            ):
+                raise
+            time.sleep(0.01 * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 # -- the clock ---------------------------------------------------------------------------------
