@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/fazhi
 
-.PHONY: install run test test-sqlite test-postgres browser-deps bench lint clean
+.PHONY: install run test test-sqlite test-postgres test-deps bench lint clean
 
 install: $(VENV)/.installed
 
@@ -20,7 +20,7 @@ run: install
 	FAZHI_DEMO=1 $(BIN)/fazhi run
 
 # The whole suite, first on SQLite, then on PostgreSQL.
-test: install browser-deps
+test: install test-deps
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 
@@ -33,12 +33,16 @@ test-postgres: install
 	scripts/ensure-postgres
 	FAZHI_DATABASE_URL=$(PG_URL) $(BIN)/pytest -p no:cacheprovider
 
-# Debian's Chromium for the Playwright browser tests (never a downloaded browser), and CJK fonts.
-browser-deps:
-	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then \
+# Debian's packages the tests drive: Chromium for Playwright (never a downloaded browser), CJK
+# fonts, and LibreOffice + poppler to render generated 公文 DOCX and count lines per page.
+test-deps:
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/soffice ] || [ ! -x /usr/bin/pdftotext ] \
+	    || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then \
 	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 	  $$SUDO apt-get update -qq && \
-	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends \
+	    libreoffice-writer-nogui poppler-utils >/dev/null; \
 	fi
 
 bench: install

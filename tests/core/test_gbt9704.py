@@ -70,3 +70,30 @@ def test_the_footer_numbers_pages_with_dashes():
 
 def test_dates_are_written_without_padding():
     assert chinese_date(date(2026, 1, 9)) == "2026年1月9日"
+
+
+def test_a_rendered_page_holds_22_lines_of_28_characters(tmp_path):
+    """Rendered by LibreOffice (as on a department's machine), counted with pdftotext."""
+    import dataclasses
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if not (shutil.which("soffice") and shutil.which("pdftotext")):
+        pytest.skip("LibreOffice and poppler-utils are needed (make test installs them)")
+    paragraph = "本段用于检验版面，每行应排二十八个汉字，每面排二十二行，方符合国家标准。" * 8
+    long = dataclasses.replace(LETTER, sections=[Section("一、版面", [paragraph] * 6)])
+    (tmp_path / "letter.docx").write_bytes(build(long))
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(tmp_path / "letter.docx")],
+        check=True, capture_output=True, timeout=180,
+    )
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "letter.pdf"), "-"],
+                          check=True, capture_output=True, text=True).stdout
+    second_page = text.split("\f")[1]
+    lines = [line.strip() for line in second_page.splitlines() if line.strip()]
+    body = [line for line in lines if not line.startswith("—")]
+    assert len(body) == 22
+    assert max(len(line) for line in body) == 28
