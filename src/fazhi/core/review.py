@@ -30,6 +30,7 @@ import ahocorasick
 
 from fazhi.core.catalog import Catalog, Law, default_catalog, normalize_title
 from fazhi.core.citations import Citation, CitationReport, analyze, today
+from fazhi.core.numerals import parse_number
 from fazhi.core.rules import Rule, RulePack, StatutoryInstrument, load_rules
 from fazhi.core.structure import DocumentStructure, parse
 
@@ -50,6 +51,13 @@ KIND_WORDS = frozenset({"办法", "细则", "规定", "意见", "决定", "规�
                         "实施细则", "实施办法", "实施意见", "实施方案", "暂行办法", "暂行规定",
                         "指导意见", "规程", "规划", "指引", "指南", "标准", "规范", "条例"})
 MAX_TERM_YEARS = 5
+MAX_PROVISIONAL_YEARS = 3
+_FOREVER = re.compile("长期有效|永久有效|长期执行")
+# 内设机构: an office inside an organ (…局办公室 is one; …人民政府办公室 issues for the government).
+_INTERNAL_ISSUER = re.compile(
+    r"(?:人民政府|办事处|局|委员会|委)(?!办公室$|办公厅$)[\u4e00-\u9fff]{1,12}?(?:科|股|室|处|办公室|中心)$")
+_COMMENT_PERIOD = re.compile(
+    r"征求意见(?:的)?(?:时间|期限|期)?(?:为|不少于|共)?\s*([0-9一二三四五六七八九十两]{1,4})\s*(?:个)?(工作日|日|天)")
 _ISSUE_VERB = re.compile("核发|颁发|发放|发给|换发|出具")
 _OBJ_LEAD = re.compile(r"^(?:完成|取得|办理|领取|申领|办结|相应的?|相关的?|有关的?|该|其|的|[《“\"「])+")
 _OBJ_SPLIT = re.compile("和|及|、|与|或|以及")
@@ -249,6 +257,24 @@ def _licence(ctx: _Context, rule: Rule, m: re.Match[str], s: int,
     return "info", f"所涉“{inst.name}”由{inst.basis.text}设定，条文属于重述。", [inst.basis.text]
 
 
+def _negated(text: str, rule: Rule, s: int, at: int) -> bool:
+    """A negation (不得, 免收…) in the same comma-clause, just before the match."""
+    assert rule.negated_by is not None
+    lo = max(s, at - max(rule.negation_window, 20))
+    cut = max(text.rfind("，", lo, at), text.rfind(",", lo, at))
+    lo = max(lo, cut + 1, at - rule.negation_window) if cut >= 0 else max(
+        lo, at - rule.negation_window)
+    return rule.negated_by.search(text, lo, at) is not None
+
+
+def _period(text: str, s: int, e: int) -> tuple[int, int]:
+    """The sentence up to 。 or a line end around [s, e): restating words may sit before a ；."""
+    lo = max(text.rfind("。", max(0, s - 400), s), text.rfind("\n", max(0, s - 400), s)) + 1
+    hi_candidates = [i for i in (text.find("。", e, e + 400), text.find("\n", e, e + 400)) if i >= 0]
+    hi = min(hi_candidates) if hi_candidates else min(len(text), e + 400)
+    return min(lo, s), max(hi, e)
+
+
 def _apply(ctx: _Context, rule: Rule, s: int, e: int) -> Finding | None:
     text = ctx.text
     grammar = ctx.pack.grammar
@@ -266,8 +292,7 @@ def _apply(ctx: _Context, rule: Rule, s: int, e: int) -> Finding | None:
         for m in pattern.finditer(text, s, e):
             if m.end() == m.start():
                 continue
-            if rule.negated_by is not None and rule.negated_by.search(
-                    text, max(s, m.start() - rule.negation_window), m.start()):
+            if rule.negated_by is not None and _negated(text, rule, s, m.start()):
                 continue
             return _finding(ctx, rule, m, s, e)
     return None
@@ -279,16 +304,18 @@ def _finding(ctx: _Context, rule: Rule, m: re.Match[str], s: int, e: int) -> Fin
     severity = rule.severity
     extra: list[str] = []
     notes: list[str] = []
-    cited = _cited_in(ctx, s, e)
-    if cited or grammar.restate.search(text, s, e):
+    ps, pe = _period(text, s, e) if text[e:e + 1] in "；;" or (
+        s > 0 and text[s - 1] in "；;") else (s, e)
+    cited = _cited_in(ctx, ps, pe)
+    if cited or grammar.restate.search(text, ps, pe):
         severity = _severity(severity, rule.restated)
         if severity != "drop":
             notes.append("条文援引了上位法或写明“依法”，属于重述上位法规定，请核对所引条款是否授权该措施。")
             extra.extend(cited)
-    elif grammar.vague.search(text, s, e):
+    elif grammar.vague.search(text, ps, pe):
         severity = _severity(severity, rule.vague)
         notes.append("条文只写“按有关规定”，未写明具体法律依据。")
-    elif grammar.violation.search(text, s, e):
+    elif grammar.violation.search(text, ps, pe):
         severity = _severity(severity, rule.violation_only)
         notes.append("条文援引的法律仅作为被违反的规定，未写明该措施本身的依据。")
     if severity == "drop":
@@ -339,9 +366,22 @@ def _make(rule: Rule, text: str, span: tuple[int, int], message: str = "",
                    text[start:end], full, bases, rule.suggestion)
 
 
-def _is_normative(structure: DocumentStructure) -> bool:
+_OBLIGATION = re.compile("应当|不得|须|严禁|禁止")
+
+
+def _is_normative(structure: DocumentStructure, text: str) -> bool:
+    """A normative instrument: its kind says so, or a notice that binds others by itself."""
+    if structure.plain_text:
+        return False
     kind = structure.instrument_kind
-    return (kind is not None and kind.base in NORMATIVE_KINDS and not structure.plain_text)
+    if kind is not None and kind.base in NORMATIVE_KINDS:
+        return True
+    if kind is None or kind.base != "通知" or (structure.repeals and not structure.effective):
+        return False
+    if structure.effective is not None or structure.validity is not None:
+        return True
+    # A 通知 that lays down rules for others (several 应当/不得 sentences) is normative too.
+    return len(_OBLIGATION.findall(text, structure.body_start)) >= 4
 
 
 def _title_span(structure: DocumentStructure) -> tuple[int, int]:
@@ -351,12 +391,15 @@ def _title_span(structure: DocumentStructure) -> tuple[int, int]:
 def _validity(pack: RulePack, st: DocumentStructure, text: str, issued: date | None,
               as_of: date) -> list[Finding]:
     out: list[Finding] = []
-    if not _is_normative(st):
+    if not _is_normative(st, text):
         return out
     eff, val = st.effective, st.validity
+    forever = _FOREVER.search(text, st.body_start)
+    if forever is not None and val is None:
+        out.append(_make(pack.rule("validity.indefinite"), text, forever.span()))
     if eff is None:
         out.append(_make(pack.rule("validity.no-effective-date"), text, _title_span(st)))
-    elif val is None:
+    elif val is None and forever is None:
         rule_id = "validity.provisional-no-term" if st.is_provisional else "validity.no-term"
         out.append(_make(pack.rule(rule_id), text, eff.span))
     start = (eff.date if eff is not None else None) or issued
@@ -371,6 +414,9 @@ def _validity(pack: RulePack, st: DocumentStructure, text: str, issued: date | N
             too_long = (val.end - start).days > MAX_TERM_YEARS * 366
         if too_long:
             out.append(_make(pack.rule("validity.term-too-long"), text, val.span))
+        elif st.is_provisional and (years > MAX_PROVISIONAL_YEARS or (
+                val.end and start and (val.end - start).days > MAX_PROVISIONAL_YEARS * 366)):
+            out.append(_make(pack.rule("validity.provisional-term-too-long"), text, val.span))
         if val.end and start and val.end < start:
             out.append(_make(pack.rule("validity.expired-on-face"), text, val.span,
                              f"终止日期{val.end.isoformat()}早于{start.isoformat()}。"))
@@ -424,6 +470,31 @@ def _form(pack: RulePack, st: DocumentStructure, text: str) -> list[Finding]:
                                  f"附件说明为“{item.title}”。"))
     if st.plain_text:
         out.append(_make(pack.rule("form.plain-text"), text, (0, 0)))
+    return out
+
+
+def _procedure(pack: RulePack, st: DocumentStructure, text: str) -> list[Finding]:
+    out: list[Finding] = []
+    spans: list[tuple[int, int]] = []
+    if st.signature is not None:
+        spans.extend(st.signature.issuer_spans)
+    if st.title is not None and st.issuer_source == "title" and st.issuer:
+        i = text.find(st.issuer, st.title.span[0], st.title.span[1])
+        if i >= 0:
+            spans.append((i, i + len(st.issuer)))
+    for start, end in spans:
+        name = "".join(text[start:end].split())
+        if _INTERNAL_ISSUER.search(name):
+            out.append(_make(pack.rule("procedure.internal-issuer"), text, (start, end),
+                             f"制发机关为“{name}”。"))
+            break
+    for m in _COMMENT_PERIOD.finditer(text):
+        days = parse_number(m.group(1))
+        if days is None:
+            continue
+        calendar = days * 7 / 5 if m.group(2) == "工作日" else days
+        if calendar < 30:
+            out.append(_make(pack.rule("procedure.comment-period"), text, m.span()))
     return out
 
 
@@ -521,6 +592,7 @@ def review_text(text: str, *, as_of: date | None = None, document_date: date | N
                               f"本文件为{instrument}。"))
         notes.append(f"文本为{instrument}，按其设定权限审查，规范性文件的设定类规则未适用。")
     findings += _form(pack, st, text)
+    findings += _procedure(pack, st, text)
     if st.plain_text:
         notes.append("未识别出文件结构，已按纯文本审查。")
     if doc_date is None:

@@ -274,8 +274,10 @@ def _rule(data: dict[str, Any], pack: str, catalog: Catalog) -> Rule:
             if not isinstance(t, str) or not t:
                 raise RuleError(f"{where}: 触发词无效：{t!r}")
             # A trigger must be something a match can contain, or the rule could never fire
-            # where it is triggered; checked loosely: every trigger occurs in some pattern.
-            if not any(t in p.pattern or p.search(t) for p in match):
+            # where it is triggered; checked loosely: the trigger, or each of its characters,
+            # occurs in some pattern.
+            if not any(t in p.pattern or p.search(t) or all(ch in p.pattern for ch in t)
+                       for p in match):
                 raise RuleError(f"{where}: 触发词“{t}”不出现在任何 match 模式中")
     elif triggers or match:
         raise RuleError(f"{where}: check 规则不使用 triggers/match")
