@@ -65,7 +65,7 @@ def test_consultation_period_and_answers(make_draft, people):
 def test_market_documents_consult_at_least_30_days(make_draft, people):
     doc = make_draft(requires_consultation=True, consultation_exemption="", concerns_business=True)
     today = timezone.localdate()
-    with pytest.raises(actions.DocumentError, match="30日.*优化营商环境条例"):
+    with pytest.raises(actions.DocumentError, match=r"30日.*优化营商环境条例"):
         actions.do_open_consultation(people["drafter"], doc, today, today + dt.timedelta(days=20))
     consultation = actions.do_open_consultation(people["drafter"], doc, today)
     # 30 calendar days; a period ending on a rest day runs to the next working day (民法典第二百零三条)
