@@ -147,31 +147,24 @@ class Scanner:
         self.empty = not owners
         self.sentence_end = pack.grammar.sentence_end
 
-    def sentences(self, text: str) -> list[int]:
-        """Offsets of the sentence-ending characters, ascending."""
-        return [m.start() for m in self.sentence_end.finditer(text)]
-
     def candidates(self, text: str) -> Iterator[tuple[int, int, int]]:
         """(rule index, sentence start, sentence end) for every sentence with a trigger."""
         if self.empty or not text:
             return
-        ends = self.sentences(text)
+        ends = [m.start() for m in self.sentence_end.finditer(text)]
+        size = len(text)
         seen: set[tuple[int, int]] = set()
-        last_start, last_bounds = -1, (0, 0)
+        start, stop = -1, -1
         for end_index, indexes in self.automaton.iter(text):
-            if end_index < last_bounds[1] and end_index >= last_start:
-                bounds = last_bounds
-            else:
+            if not start <= end_index < stop:
                 k = bisect.bisect_left(ends, end_index)
-                start = ends[k - 1] + 1 if k > 0 else 0
-                stop = ends[k] if k < len(ends) else len(text)
-                bounds = (start, stop)
-                last_start, last_bounds = start, bounds
+                start = ends[k - 1] + 1 if k else 0
+                stop = ends[k] if k < len(ends) else size
             for index in indexes:
-                key = (index, bounds[0])
+                key = (index, start)
                 if key not in seen:
                     seen.add(key)
-                    yield index, bounds[0], bounds[1]
+                    yield index, start, stop
 
 
 _SCANNERS: dict[int, tuple[RulePack, Scanner]] = {}
@@ -277,25 +270,30 @@ def _period(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _apply(ctx: _Context, rule: Rule, s: int, e: int) -> Finding | None:
     text = ctx.text
-    grammar = ctx.pack.grammar
     if ctx.level is not None and ctx.level in rule.skip_for_levels:
         return None
-    for pattern in rule.unless:
-        if pattern.search(text, s, e):
-            return None
-    for name in rule.unless_grammar:
-        if getattr(grammar, name).search(text, s, e):
-            return None
-    if rule.context and not any(p.search(text, s, e) for p in rule.context):
-        return None
+    # Matches are rarer than the vetoes' words: look for one first.
     for pattern in rule.match:
         for m in pattern.finditer(text, s, e):
             if m.end() == m.start():
                 continue
             if rule.negated_by is not None and _negated(text, rule, s, m.start()):
                 continue
-            return _finding(ctx, rule, m, s, e)
+            return _finding(ctx, rule, m, s, e) if _admitted(ctx, rule, s, e) else None
     return None
+
+
+def _admitted(ctx: _Context, rule: Rule, s: int, e: int) -> bool:
+    """The rule's context conditions on the sentence."""
+    text = ctx.text
+    for pattern in rule.unless:
+        if pattern.search(text, s, e):
+            return False
+    grammar = ctx.pack.grammar
+    for name in rule.unless_grammar:
+        if getattr(grammar, name).search(text, s, e):
+            return False
+    return not rule.context or any(p.search(text, s, e) for p in rule.context)
 
 
 def _finding(ctx: _Context, rule: Rule, m: re.Match[str], s: int, e: int) -> Finding | None:
