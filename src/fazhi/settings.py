@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "fazhi.workcalendar",
     "fazhi.documents",
     "fazhi.laws",
+    "fazhi.prereview",
     "fazhi.web",
     "fazhi.api",
 ]

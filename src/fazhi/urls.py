@@ -22,6 +22,7 @@ urlpatterns = [
     path("s/<slug:key>/", web.section, name="section"),
     path("organisations/<int:pk>/", web.organisation_detail, name="organisation"),
     path("laws/", include("fazhi.laws.urls")),
+    path("review/", include("fazhi.prereview.urls")),
     path("audit/", web.audit_log, name="audit_log"),
     path("audit/export.csv", web.audit_export, name="audit_export"),
     path("admin/", admin.site.urls),

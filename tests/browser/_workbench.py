@@ -16,7 +16,7 @@ SECTIONS = [
     "年度报告",
 ]
 # Tools every signed-in person has, listed after the sections.
-TOOLS = ["法规目录与引用核对"]
+TOOLS = ["合法性预审", "法规目录与引用核对"]
 
 
 def path_of(page) -> str:
