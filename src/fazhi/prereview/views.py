@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 from urllib.parse import quote
 
@@ -15,7 +16,14 @@ from fazhi.accounts.permissions import organisations_of
 from fazhi.audit.models import Action
 from fazhi.audit.trail import record
 from fazhi.core.opinion import opinion_docx
-from fazhi.core.review import CATEGORY_TEXT, SEVERITY_RANK, SEVERITY_TEXT, Finding, ReviewReport, review_text
+from fazhi.core.review import (
+    CATEGORY_TEXT,
+    SEVERITY_RANK,
+    SEVERITY_TEXT,
+    Finding,
+    ReviewReport,
+    review_text,
+)
 from fazhi.laws.services import current_catalog
 from fazhi.web.uploads import DocumentInputForm
 
@@ -33,7 +41,7 @@ def pieces(text: str, findings: list[Finding]) -> list[Piece]:
     """The text cut at every finding boundary; overlapping findings share a piece."""
     cuts = sorted({0, len(text), *(f.start for f in findings), *(f.end for f in findings)})
     out = []
-    for start, end in zip(cuts, cuts[1:], strict=False):
+    for start, end in pairwise(cuts):
         covering = [i for i, f in enumerate(findings) if f.start <= start < f.end]
         worst = max((findings[i].severity for i in covering), key=SEVERITY_RANK.__getitem__, default="")
         out.append(Piece(text[start:end], covering, worst))
