@@ -18,7 +18,7 @@ from .models import (
 from .procedure import FAIR_COMPETITION_EXCEPTIONS
 from .services import MAX_UPLOAD_BYTES
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class DocumentForm(forms.ModelForm):  # type: ignore[type-arg]

@@ -189,9 +189,9 @@ def timeline(document: NormativeDocument) -> list[Step]:
     steps = []
     for index, (state, name, basis, optional) in enumerate(TIMELINE):
         note = ""
-        if state == document.state:
+        if state == document.state and state != State.FILED:
             status = "current"
-        elif index < position:
+        elif index <= position and (index < position or state == State.FILED):
             status = "done"
         else:
             status = "pending"
