@@ -177,3 +177,20 @@ def test_sfj_sees_only_filed_documents(login, published, make_draft, people):
     assert client.get(reverse("documents:detail", args=[doc.pk])).status_code == 200
     client.post(reverse("documents:record", args=[doc.pk, "filing"]), {"result": "filed", "note": ""})
     assert NormativeDocument.objects.get(pk=doc.pk).state == State.FILED
+
+
+def test_pre_review_engine_and_fallback(login, make_draft, monkeypatch):
+    from fazhi.documents import services
+
+    doc = make_draft(text="第一条 根据《中华人民共和国合同法》，制定本办法。\n第二条 违反本办法的，处以五千元罚款。")
+    version = doc.current_version()
+    client = login("drafter")
+    page = client.get(reverse("documents:detail", args=[doc.pk])).content.decode()
+    if version.review_engine == "review":
+        assert version.findings_count >= 1 and "预审引擎未启用" not in page
+    monkeypatch.setattr(services, "_review_function", lambda: None)
+    fallback = actions.do_add_version(login("drafter") and doc.created_by, doc, text="第一条 依据《中华人民共和国合同法》制定。")
+    assert fallback.review_engine == "citations" and fallback.findings_count == 0
+    assert doc.citations.filter(current=True, law_id="合同法", status="abolished").exists()
+    page = client.get(reverse("documents:detail", args=[doc.pk])).content.decode()
+    assert "预审引擎未启用" in page

@@ -154,6 +154,11 @@ def pre_review(text: str, document_date: date | None = None) -> PreReview:
     if review_text is not None:
         report = review_text(text, document_date=document_date)
         result = report.to_json()
+        document_summary = result.get("document")
+        if isinstance(document_summary, dict):
+            # The version keeps the text itself; do not store it twice.
+            document_summary.pop("plain_text", None)
+            document_summary.pop("layout", None)
         findings = list(result.get("findings") or [])
         found = result.get("citations")
         if isinstance(found, list) and all(isinstance(c, dict) for c in found):
@@ -226,10 +231,15 @@ def citation_rows(version: DocumentVersion, citations: list[dict[str, Any]]) -> 
     return rows
 
 
+SEVERITY_TEXT = {"error": "错误", "warning": "警示", "info": "提示"}
+
+
 def findings_of(version: DocumentVersion | None) -> list[dict[str, Any]]:
+    """The review engine's findings of a version, each with a Chinese severity label."""
     if version is None or version.review_engine != "review":
         return []
-    return list(version.review.get("findings") or [])
+    findings = [f for f in version.review.get("findings") or [] if isinstance(f, dict)]
+    return [{**f, "severity_text": SEVERITY_TEXT.get(str(f.get("severity")), str(f.get("severity") or ""))} for f in findings]
 
 
 # -- search ------------------------------------------------------------------------------------
