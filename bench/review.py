@@ -166,7 +166,7 @@ def main() -> int:
     mb = size / 1e6
     workers = os.cpu_count() or 1
     keywords = load_rules().keywords()
-    one, chars, findings = batch_scan(files, 1)
+    one, _, findings = batch_scan(files, 1)
     many, _, _ = batch_scan(files, workers) if workers > 1 else (one, 0, 0)
     print(f"batch scan: {len(files)} files, {mb:.1f} MB, {len(keywords)} trigger words, "
           f"{findings} clause findings")

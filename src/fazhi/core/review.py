@@ -62,7 +62,6 @@ _ISSUE_VERB = re.compile("核发|颁发|发放|发给|换发|出具")
 _OBJ_LEAD = re.compile(r"^(?:完成|取得|办理|领取|申领|办结|相应的?|相关的?|有关的?|该|其|的|[《“\"「])+")
 _OBJ_SPLIT = re.compile("和|及|、|与|或|以及")
 _COUNTY_ORGAN = re.compile(r"(?:区|县|市|省)[\u4e00-\u9fff]{0,10}(?:局|委|所|部门|政府|委员会|中心|处)")
-_HIGHER_TITLE = re.compile(r"(?:法|条例|法典)$")
 _LAW_LEVELS = frozenset({"法律", "行政法规", "地方性法规", "部门规章", "地方政府规章", "规章",
                          "监察法规", "自治条例", "单行条例", "司法解释", "宪法"})
 
@@ -153,17 +152,17 @@ class Scanner:
             return
         ends = [m.start() for m in self.sentence_end.finditer(text)]
         size = len(text)
-        seen: set[tuple[int, int]] = set()
+        fired: set[int] = set()  # rules already triggered in the current sentence
         start, stop = -1, -1
         for end_index, indexes in self.automaton.iter(text):
             if not start <= end_index < stop:
                 k = bisect.bisect_left(ends, end_index)
                 start = ends[k - 1] + 1 if k else 0
                 stop = ends[k] if k < len(ends) else size
+                fired = set()
             for index in indexes:
-                key = (index, start)
-                if key not in seen:
-                    seen.add(key)
+                if index not in fired:
+                    fired.add(index)
                     yield index, start, stop
 
 
@@ -273,6 +272,8 @@ def _apply(ctx: _Context, rule: Rule, s: int, e: int) -> Finding | None:
     if ctx.level is not None and ctx.level in rule.skip_for_levels:
         return None
     # Matches are rarer than the vetoes' words: look for one first.
+    if rule.any_match is not None and rule.any_match.search(text, s, e) is None:
+        return None
     for pattern in rule.match:
         for m in pattern.finditer(text, s, e):
             if m.end() == m.start():
@@ -328,6 +329,8 @@ def _finding(ctx: _Context, rule: Rule, m: re.Match[str], s: int, e: int) -> Fin
     for extra_note in rule.notes:
         if extra_note.pattern.search(text, s, e):
             notes.append(extra_note.text)
+            if extra_note.basis is not None:
+                extra.append(extra_note.basis.text)
     if severity == "info" and rule.severity != "info":
         # Demoted: say what was found and why it is not treated as creating a power.
         message = f"{rule.name}：未发现自行设定。" + " ".join(notes)
@@ -540,11 +543,14 @@ def _citations(pack: RulePack, report: CitationReport, text: str,
 
 def _instrument_level(st: DocumentStructure, catalog: Catalog) -> tuple[str | None, str | None]:
     """The catalog level when the title names a law/regulation/rule (the text is one)."""
-    if st.title is None or not _HIGHER_TITLE.search(st.title.text):
+    if st.title is None:
         return None, None
+    title = normalize_title(st.title.text)
     laws: list[Law] = catalog.lookup(st.title.text)
     for law in laws:
-        if law.level in _LAW_LEVELS:
+        # The exact title only: a local document may share a law's short name.
+        if law.level in _LAW_LEVELS and title in (normalize_title(law.title),
+                                                  normalize_title(law.id)):
             return law.level, f"《{law.title}》（{law.level}）"
     return None, None
 

@@ -78,6 +78,7 @@ class Note:
 
     pattern: re.Pattern[str]
     text: str
+    basis: Basis | None = None  # added to the finding's bases when the note applies
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,9 @@ class Rule:
     basis: tuple[Basis, ...]
     triggers: tuple[str, ...] = ()
     match: tuple[re.Pattern[str], ...] = ()
+    # All match patterns in one alternation (named groups dropped): one search rejects the
+    # many triggered sentences that match none of them.
+    any_match: re.Pattern[str] | None = None
     context: tuple[re.Pattern[str], ...] = ()
     unless: tuple[re.Pattern[str], ...] = ()
     negated_by: re.Pattern[str] | None = None
@@ -172,6 +176,13 @@ def _compile_list(values: Any, where: str) -> tuple[re.Pattern[str], ...]:
     if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
         raise RuleError(f"{where}: 应为字符串列表")
     return tuple(_compile(v, where) for v in values)
+
+
+def _alternation(patterns: tuple[re.Pattern[str], ...], where: str) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    bodies = [re.sub(r"\(\?P<[A-Za-z_][A-Za-z0-9_]*>", "(?:", p.pattern) for p in patterns]
+    return _compile("|".join(f"(?:{b})" for b in bodies), where)
 
 
 def _one_of(values: list[str], where: str) -> re.Pattern[str]:
@@ -287,12 +298,14 @@ def _rule(data: dict[str, Any], pack: str, catalog: Catalog) -> Rule:
         if name not in ("referral", "internal", "contract"):
             raise RuleError(f"{where}: unless_grammar 无效：{name!r}")
     notes = tuple(
-        Note(_compile(n["pattern"], where), str(n["text"])) for n in data.get("notes", ())
+        Note(_compile(n["pattern"], where), str(n["text"]),
+             resolve_basis(n["basis"], catalog, where) if "basis" in n else None)
+        for n in data.get("notes", ())
     )
     return Rule(
         id=rid, category=category, severity=severity, kind=kind, name=data["name"],
         message=data["message"].strip(), suggestion=data["suggestion"].strip(), basis=basis,
-        triggers=triggers, match=match,
+        triggers=triggers, match=match, any_match=_alternation(match, where),
         context=_compile_list(data.get("context"), where),
         unless=_compile_list(data.get("unless"), where),
         negated_by=_compile(negated, where) if isinstance(negated, str) else None,
