@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from fazhi.accounts.models import Organisation, Role, User
@@ -145,13 +146,16 @@ def do_publish_campaign(user: User | None, campaign: CleanupCampaign, today: dat
 # -- law changes -------------------------------------------------------------------------------
 
 
-def documents_citing(law_id: str, article: str | None = None) -> list[NormativeDocument]:
+def citing_queryset(law_id: str, article: str | None = None) -> QuerySet[NormativeDocument]:
     """Documents whose current text cites the law (and article): the reverse index."""
     rows = VersionCitation.objects.filter(law_id=law_id, current=True)
     if article:
         rows = rows.filter(article=article)
-    ids = rows.values("document_id")
-    return list(NormativeDocument.objects.filter(pk__in=ids).order_by("-published_date", "pk"))
+    return NormativeDocument.objects.filter(pk__in=rows.values("document_id")).order_by("-published_date", "-pk")
+
+
+def documents_citing(law_id: str, article: str | None = None) -> list[NormativeDocument]:
+    return list(citing_queryset(law_id, article))
 
 
 def do_law_status_changed(

@@ -252,6 +252,11 @@ def unigrams(text: str) -> str:
     return " ".join(ch for ch in unicodedata.normalize("NFKC", text).lower() if _TOKEN_CHARS.match(ch))
 
 
+def bigrams(text: str) -> list[str]:
+    """The distinct character pairs of a text (PostgreSQL's 2-character search index)."""
+    return sorted({text[i : i + 2] for i in range(len(text) - 1)})
+
+
 def search_text_for(document: NormativeDocument, body: str) -> str:
     return f"{document.title}\n{document.doc_number}\n{body}"
 
@@ -262,6 +267,12 @@ def reindex(document: NormativeDocument, body: str | None = None) -> None:
         body = version.text if version else ""
     document.search_text = search_text_for(document, body)
     NormativeDocument.objects.filter(pk=document.pk).update(search_text=document.search_text)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "UPDATE documents_normativedocument SET search_bigrams = %s WHERE id = %s",
+                [bigrams(document.search_text), document.pk],
+            )
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM documents_fts WHERE rowid = %s", [document.pk])
@@ -272,7 +283,11 @@ def reindex(document: NormativeDocument, body: str | None = None) -> None:
 
 
 def search(queryset: QuerySet[NormativeDocument], query: str) -> QuerySet[NormativeDocument]:
-    """Exact Chinese substring search over title, 文号 and current text."""
+    """Exact Chinese substring search over title, 文号 and current text.
+
+    SQLite: FTS5 over single characters, queried as a phrase (any length). PostgreSQL: pg_trgm
+    GIN with LIKE for 3 or more characters, the bigram array for 2, title and 文号 for 1.
+    """
     query = query.strip()[:100]
     if not query:
         return queryset
@@ -284,6 +299,14 @@ def search(queryset: QuerySet[NormativeDocument], query: str) -> QuerySet[Normat
         return queryset.extra(
             where=["documents_normativedocument.id IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH %s)"],
             params=[phrase],
+        )
+    if len(query) == 1:
+        # One character: title and 文号 (a full-text scan of every document would be too slow).
+        return queryset.filter(Q(title__contains=query) | Q(doc_number__contains=query))
+    if len(query) == 2:
+        # pg_trgm cannot index a 2-character pattern; the bigram array answers it exactly.
+        return queryset.extra(
+            where=["documents_normativedocument.search_bigrams @> ARRAY[%s]::text[]"], params=[query]
         )
     return queryset.filter(search_text__contains=query)
 

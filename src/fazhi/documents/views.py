@@ -51,6 +51,7 @@ from .services import DocumentError
 
 SECTION = SECTION_BY_KEY["documents"]
 PAGE_SIZE = 20
+CITING_ROWS = 200
 
 
 def _user(request: HttpRequest) -> User:
@@ -443,10 +444,14 @@ def citing(request: HttpRequest) -> HttpResponse:
     law = request.GET.get("law", "").strip()[:120]
     article = request.GET.get("article", "").strip()[:60]
     documents: list[NormativeDocument] = []
+    total = 0
     if law:
-        ids = [d.pk for d in cleanup.documents_citing(law, article or None)]
-        documents = list(services.visible_documents(request.user).filter(pk__in=ids).select_related("organisation"))
-    return render(request, "documents/citing.html", _ctx(law=law, article=article, documents=documents))
+        citing_ids = cleanup.citing_queryset(law, article or None).values("pk")
+        found = services.visible_documents(request.user).filter(pk__in=citing_ids)
+        total = found.count()
+        documents = list(found.select_related("organisation").order_by("-published_date", "-pk")[:CITING_ROWS])
+    return render(request, "documents/citing.html", _ctx(law=law, article=article, documents=documents,
+                                                         total=total, shown=len(documents)))
 
 
 # -- cleanup -----------------------------------------------------------------------------------
