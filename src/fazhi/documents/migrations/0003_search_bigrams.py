@@ -21,7 +21,7 @@ def forwards(apps, schema_editor):
         "ALTER TABLE documents_normativedocument ADD COLUMN IF NOT EXISTS search_bigrams text[] NOT NULL DEFAULT '{}'"
     )
     schema_editor.execute(
-        "UPDATE documents_normativedocument SET search_bigrams = " + BIGRAMS.format(text="search_text")
+        "UPDATE documents_normativedocument SET search_bigrams = " + BIGRAMS.format(text="search_text")  # noqa: S608
     )
     schema_editor.execute(
         "CREATE INDEX IF NOT EXISTS documents_search_bigrams ON documents_normativedocument USING gin (search_bigrams)"
