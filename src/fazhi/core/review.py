@@ -250,13 +250,35 @@ def _licence(ctx: _Context, rule: Rule, m: re.Match[str], s: int,
 
 
 def _negated(text: str, rule: Rule, s: int, at: int) -> bool:
-    """A negation (不得, 免收…) in the same comma-clause, just before the match."""
+    """A negation (不得, 免收…) just before the match in the same comma-clause, or an item
+    of a list whose heading forbids (…不得有下列行为：（一）…)."""
     assert rule.negated_by is not None
     lo = max(s, at - max(rule.negation_window, 20))
     cut = max(text.rfind("，", lo, at), text.rfind(",", lo, at))
-    lo = max(lo, cut + 1, at - rule.negation_window) if cut >= 0 else max(
-        lo, at - rule.negation_window)
-    return rule.negated_by.search(text, lo, at) is not None
+    if rule.negated_by.search(text, max(lo, cut + 1), at) is not None:
+        return True
+    return _forbidden_item(text, s)
+
+
+_ITEM = re.compile(r"[ \t\u3000]*(?:[（(][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}[.．、]|"
+                   r"[一二三四五六七八九十]{1,3}、)")
+_FORBIDDING_HEAD = re.compile(r"不得|禁止|严禁|不准|下列(?:违法)?行为")
+
+
+def _forbidden_item(text: str, s: int) -> bool:
+    line = text.rfind("\n", 0, s) + 1
+    if not _ITEM.match(text, line):
+        return False
+    end = line - 1
+    for _ in range(30):  # the heading of a list is a few lines up
+        if end <= 0:
+            return False
+        start = text.rfind("\n", 0, end) + 1
+        if text[start:end].strip() and not _ITEM.match(text, start):
+            head = text[start:end].rstrip()
+            return head.endswith(("：", ":")) and bool(_FORBIDDING_HEAD.search(head))
+        end = start - 1
+    return False
 
 
 def _period(text: str, s: int, e: int) -> tuple[int, int]:
@@ -379,8 +401,9 @@ def _is_normative(structure: DocumentStructure, text: str) -> bool:
         return True
     if kind is None or kind.base != "通知" or (structure.repeals and not structure.effective):
         return False
-    if structure.effective is not None or structure.validity is not None:
-        return True
+    if structure.effective is not None or structure.validity is not None or _FOREVER.search(
+            text, structure.body_start):
+        return True  # a notice stating its own term or start date binds by itself
     # A 通知 that lays down rules for others (several 应当/不得 sentences) is normative too.
     return len(_OBLIGATION.findall(text, structure.body_start)) >= 4
 
@@ -398,7 +421,9 @@ def _validity(pack: RulePack, st: DocumentStructure, text: str, issued: date | N
     forever = _FOREVER.search(text, st.body_start)
     if forever is not None and val is None:
         out.append(_make(pack.rule("validity.indefinite"), text, forever.span()))
-    if eff is None:
+    notice = st.instrument_kind is not None and st.instrument_kind.base == "通知"
+    if eff is None and not notice:
+        # A 通知 takes effect when issued unless it says otherwise; other kinds must say.
         out.append(_make(pack.rule("validity.no-effective-date"), text, _title_span(st)))
     elif val is None and forever is None:
         rule_id = "validity.provisional-no-term" if st.is_provisional else "validity.no-term"
