@@ -45,8 +45,10 @@ test-deps:
 	    libreoffice-writer-nogui poppler-utils >/dev/null; \
 	fi
 
+# Each benchmark prints its figures; bench/RESULTS.md records them with date and machine.
+BENCHMARKS := bench/citations.py bench/review.py bench/documents.py
 bench: install
-	@for script in bench/*.py; do echo "== $$script =="; $(BIN)/python $$script || exit 1; done
+	@for script in $(BENCHMARKS); do echo "== $$script =="; $(BIN)/python $$script || exit 1; done
 
 lint: install
 	$(BIN)/ruff check src tests bench
