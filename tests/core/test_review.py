@@ -268,6 +268,18 @@ def test_expired_on_its_face() -> None:
     assert "validity.expired-on-face" in rules
 
 
+def test_a_binding_notice_without_dates() -> None:
+    text = ("某区城市管理局关于加强店招管理的通知\n\n各街道办事处：\n\n"
+            "一、商户应当保持店招整洁。\n二、店招不得遮挡消防通道。\n"
+            "三、商户应当定期检查店招安全。\n四、不得在店招上发布违法广告。\n\n"
+            "某区城市管理局\n2026年3月1日\n")
+    report = _review(text)
+    # A 通知 takes effect on issue; a binding one still needs a term.
+    assert [f.rule for f in report.findings if f.category == "validity"] == ["validity.no-term"]
+    forever = _review(text.replace("四、", "五、本通知长期有效。\n四、"))
+    assert "validity.indefinite" in [f.rule for f in forever.findings]
+
+
 def test_plain_text_is_still_reviewed() -> None:
     report = _review("对擅自占道经营的处五千元罚款")
     assert report.structure.plain_text

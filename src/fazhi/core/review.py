@@ -427,7 +427,7 @@ def _validity(pack: RulePack, st: DocumentStructure, text: str, issued: date | N
         out.append(_make(pack.rule("validity.no-effective-date"), text, _title_span(st)))
     elif val is None and forever is None:
         rule_id = "validity.provisional-no-term" if st.is_provisional else "validity.no-term"
-        out.append(_make(pack.rule(rule_id), text, eff.span))
+        out.append(_make(pack.rule(rule_id), text, eff.span if eff else _title_span(st)))
     start = (eff.date if eff is not None else None) or issued
     if eff is not None and eff.kind == "date" and eff.date and issued and eff.date < issued:
         days = (issued - eff.date).days
