@@ -194,3 +194,16 @@ def test_pre_review_engine_and_fallback(login, make_draft, monkeypatch):
     assert doc.citations.filter(current=True, law_id="合同法", status="abolished").exists()
     page = client.get(reverse("documents:detail", args=[doc.pk])).content.decode()
     assert "预审引擎未启用" in page
+
+
+def test_a_failing_review_engine_does_not_lose_the_upload(make_draft, people, monkeypatch):
+    from fazhi.documents import services
+
+    def broken(text, **kwargs):
+        raise RuntimeError("rules being edited")
+
+    monkeypatch.setattr(services, "_review_function", lambda: broken)
+    doc = make_draft()
+    version = actions.do_add_version(people["drafter"], doc, text="第一条 依据《中华人民共和国合同法》制定。")
+    assert version.review_engine == "citations"
+    assert doc.citations.filter(current=True, law_id="合同法").exists()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import logging
 import re
 import time
 import unicodedata
@@ -42,6 +43,7 @@ MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_TEXT_CHARS = 500_000
 ALLOWED_SUFFIXES = (".docx", ".pdf", ".txt")
 T = TypeVar("T")
+logger = logging.getLogger(__name__)
 ENGINE_OFF_LABEL = "预审引擎未启用（仅核对引用的法律）"
 
 
@@ -151,8 +153,13 @@ def pre_review(text: str, document_date: date | None = None) -> PreReview:
     """The review engine when installed; otherwise the citation check alone."""
     review_text = _review_function()
     citations: list[dict[str, Any]] | None = None
+    report = None
     if review_text is not None:
-        report = review_text(text, document_date=document_date)
+        try:
+            report = review_text(text, document_date=document_date)
+        except Exception:  # the engine failing must not lose the upload: fall back, and log it
+            logger.exception("pre-review engine failed; citation check only")
+    if report is not None:
         result = report.to_json()
         document_summary = result.get("document")
         if isinstance(document_summary, dict):
