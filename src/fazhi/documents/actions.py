@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -561,7 +561,7 @@ def do_publish(
         if document.validity_years:
             document.expiry_date = services.add_months(
                 document.effective_date, 12 * document.validity_years
-            ) - _one_day()
+            ) - timedelta(days=1)
         _move(user, document, State.PUBLISHED, {"published_on": published_on, "channel": channel})
         authority = document.organisation.filing_authority
         if authority is not None:
@@ -573,12 +573,6 @@ def do_publish(
         _open_validity_reminder(document)
         _apply_to_predecessor(user, document)
     return publication
-
-
-def _one_day() -> Any:
-    from datetime import timedelta
-
-    return timedelta(days=1)
 
 
 def _open_validity_reminder(document: NormativeDocument) -> None:
@@ -752,19 +746,13 @@ def do_submit_comment(document: NormativeDocument, *, text: str, name: str = "",
         raise DocumentError("请填写意见内容。")
     if len(text) > MAX_COMMENT_CHARS:
         raise DocumentError(f"意见内容不超过{MAX_COMMENT_CHARS}字。")
-    since = timezone.now() - _minutes(COMMENT_WINDOW_MINUTES)
+    since = timezone.now() - timedelta(minutes=COMMENT_WINDOW_MINUTES)
     if ip and PublicComment.objects.filter(ip=ip, created_at__gte=since).count() >= COMMENT_LIMIT:
         raise DocumentError(f"提交过于频繁：同一来源{COMMENT_WINDOW_MINUTES}分钟内最多提交{COMMENT_LIMIT}条意见，请稍后再试。")
     return PublicComment.objects.create(
         consultation=consultation, text=text, name=name.strip()[:60], contact=contact.strip()[:60],
         ip=ip[:45], group_key=services.comment_group_key(text),
     )
-
-
-def _minutes(n: int) -> Any:
-    from datetime import timedelta
-
-    return timedelta(minutes=n)
 
 
 def _require_comment_handler(user: User, comment: PublicComment) -> NormativeDocument:

@@ -27,7 +27,6 @@ from .models import (
     CleanupDecision,
     CleanupItem,
     NormativeDocument,
-    State,
     VersionCitation,
 )
 from .procedure import B_CLEANUP, VALIDITY_REVIEW_MONTHS_BEFORE
@@ -221,13 +220,3 @@ def sync_law_statuses(catalog: Catalog | None = None, today: date | None = None)
             note = event.source if event is not None else ""
             campaigns.extend(do_law_status_changed(law_id, status, note=note, today=today))
     return list({c.pk: c for c in campaigns}.values())
-
-
-def cleanup_results_public() -> list[CleanupCampaign]:
-    return list(CleanupCampaign.objects.filter(status=CampaignStatus.PUBLISHED).select_related("organisation"))
-
-
-__all__ = [
-    "State", "do_decide", "do_law_status_changed", "do_open_campaign", "do_publish_campaign",
-    "documents_citing", "reasons_for", "sync_law_statuses",
-]
