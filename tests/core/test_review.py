@@ -232,6 +232,29 @@ def test_lawful_clause(clause: str) -> None:
     assert not _scored(report), [(f.rule, f.quote) for f in _scored(report)]
 
 
+def test_an_exception_clause_does_not_cover_the_rest() -> None:
+    # 依法 belongs to 除…外; the second deposit has no basis at all.
+    report = _review("投标企业除依法缴纳投标保证金外，还须另行缴纳诚信保证金20万元。")
+    fees = [f for f in report.findings if f.category == "fee"]
+    assert [(f.quote, f.severity) for f in fees] == [("缴纳诚信保证金", "warning")]
+
+
+def test_list_items_take_the_context_of_their_heading() -> None:
+    text = "申请补贴应当提交下列材料：\n（一）申请表；\n（二）派出所出具的无违法犯罪记录证明；\n"
+    found = [f for f in _review(text).findings if f.category == "rights_obligations"]
+    assert found and found[0].quote.endswith("证明")
+    # The same item without a heading asking for it is a mere mention.
+    assert not [f for f in _review("（二）派出所出具的无违法犯罪记录证明；").findings
+                if f.category == "rights_obligations"]
+
+
+def test_a_licence_named_after_the_town() -> None:
+    text = ("枫林镇民宿管理办法\n\n第一条 经营民宿取得《枫林镇民宿经营许可证》后，方可接待游客。\n\n"
+            "枫林镇人民政府\n2026年1月5日\n")
+    found = [f for f in _review(text).findings if f.category == "licensing"]
+    assert [f.severity for f in found] == ["error"]
+
+
 def test_clawback_without_contract_is_a_hint_only() -> None:
     report = _review("企业弄虚作假的，收回已拨付的补贴资金。")
     assert [(f.category, f.severity) for f in report.findings if f.category == "penalty"] == [
@@ -260,6 +283,14 @@ def test_structure_and_citation_checks() -> None:
     assert rules["form.numbering"].quote == "第三条"
     assert rules["form.self-name"].quote == "本办法"
     assert rules["validity.term-too-long"].quote == "有效期8年"
+
+
+def test_numbered_mention_of_an_unnumbered_attachment() -> None:
+    text = ("某区管理办法\n\n第一条 申请人应当提交附件1所列材料。\n"
+            "第二条 本办法自2026年1月1日起施行，有效期3年。\n\n附件：申请材料清单\n\n"
+            "某区某局\n2025年12月1日\n")
+    found = [f for f in _review(text).findings if f.rule == "form.attachment"]
+    assert [f.quote for f in found] == ["附件1"]
 
 
 def test_expired_on_its_face() -> None:

@@ -53,6 +53,7 @@ KIND_WORDS = frozenset({"办法", "细则", "规定", "意见", "决定", "规�
 MAX_TERM_YEARS = 5
 MAX_PROVISIONAL_YEARS = 3
 _FOREVER = re.compile("长期有效|永久有效|长期执行")
+_EXCEPTION = re.compile(r"除[^。；\n]{1,40}?外")
 # 内设机构: an office inside an organ (…局办公室 is one; …人民政府办公室 issues for the government).
 _INTERNAL_ISSUER = re.compile(
     r"(?:人民政府|办事处|局|委员会|委)(?!办公室$|办公厅$)[\u4e00-\u9fff]{1,12}?(?:科|股|室|处|办公室|中心)$")
@@ -265,20 +266,26 @@ _ITEM = re.compile(r"[ \t\u3000]*(?:[（(][一二三四五六七八九十0-9]{1,
 _FORBIDDING_HEAD = re.compile(r"不得|禁止|严禁|不准|下列(?:违法)?行为")
 
 
-def _forbidden_item(text: str, s: int) -> bool:
+def _list_heading(text: str, s: int) -> tuple[int, int] | None:
+    """The span of the line ending in ： that heads the list item containing s, if any."""
     line = text.rfind("\n", 0, s) + 1
     if not _ITEM.match(text, line):
-        return False
+        return None
     end = line - 1
     for _ in range(30):  # the heading of a list is a few lines up
         if end <= 0:
-            return False
+            return None
         start = text.rfind("\n", 0, end) + 1
         if text[start:end].strip() and not _ITEM.match(text, start):
             head = text[start:end].rstrip()
-            return head.endswith(("：", ":")) and bool(_FORBIDDING_HEAD.search(head))
+            return (start, start + len(head)) if head.endswith(("：", ":")) else None
         end = start - 1
-    return False
+    return None
+
+
+def _forbidden_item(text: str, s: int) -> bool:
+    head = _list_heading(text, s)
+    return head is not None and bool(_FORBIDDING_HEAD.search(text, *head))
 
 
 def _period(text: str, s: int, e: int) -> tuple[int, int]:
@@ -296,14 +303,26 @@ def _apply(ctx: _Context, rule: Rule, s: int, e: int) -> Finding | None:
     # Matches are rarer than the vetoes' words: look for one first.
     if rule.any_match is not None and rule.any_match.search(text, s, e) is None:
         return None
+    best: Finding | None = None
+    admitted: bool | None = None
     for pattern in rule.match:
         for m in pattern.finditer(text, s, e):
             if m.end() == m.start():
                 continue
             if rule.negated_by is not None and _negated(text, rule, s, m.start()):
                 continue
-            return _finding(ctx, rule, m, s, e) if _admitted(ctx, rule, s, e) else None
-    return None
+            if admitted is None:
+                admitted = _admitted(ctx, rule, s, e)
+                if not admitted:
+                    return None
+            found = _finding(ctx, rule, m, s, e)
+            # One finding per rule and sentence: the most severe of its matches.
+            if found is not None and (best is None or SEVERITY_RANK[found.severity]
+                                      > SEVERITY_RANK[best.severity]):
+                best = found
+                if found.severity == rule.severity:
+                    return best
+    return best
 
 
 def _admitted(ctx: _Context, rule: Rule, s: int, e: int) -> bool:
@@ -316,7 +335,11 @@ def _admitted(ctx: _Context, rule: Rule, s: int, e: int) -> bool:
     for name in rule.unless_grammar:
         if getattr(grammar, name).search(text, s, e):
             return False
-    return not rule.context or any(p.search(text, s, e) for p in rule.context)
+    if not rule.context or any(p.search(text, s, e) for p in rule.context):
+        return True
+    # A list item inherits the context of its heading (申请人应当提交下列材料：（一）…).
+    head = _list_heading(text, s)
+    return head is not None and any(p.search(text, *head) for p in rule.context)
 
 
 def _finding(ctx: _Context, rule: Rule, m: re.Match[str], s: int, e: int) -> Finding | None:
@@ -328,7 +351,14 @@ def _finding(ctx: _Context, rule: Rule, m: re.Match[str], s: int, e: int) -> Fin
     ps, pe = _period(text, s, e) if text[e:e + 1] in "；;" or (
         s > 0 and text[s - 1] in "；;") else (s, e)
     cited = _cited_in(ctx, ps, pe)
-    if cited or grammar.restate.search(text, ps, pe):
+    restating = grammar.restate.search(text, ps, pe)
+    if restating is not None and not cited:
+        # 除依法缴纳投标保证金外，还须另行缴纳…: the 依法 belongs to the exception only.
+        exception = _EXCEPTION.search(text, ps, pe)
+        if exception is not None and exception.start() <= restating.start() < exception.end() \
+                and not exception.start() <= m.start() < exception.end():
+            restating = None
+    if cited or restating is not None:
         severity = _severity(severity, rule.restated)
         if severity != "drop":
             notes.append("条文援引了上位法或写明“依法”，属于重述上位法规定，请核对所引条款是否授权该措施。")
@@ -477,6 +507,12 @@ def _form(pack: RulePack, st: DocumentStructure, text: str) -> list[Finding]:
         out.append(_make(pack.rule("form.doc-number"), text, st.doc_number.span,
                          f"现写作“{st.doc_number.raw}”。"))
     listed = {a.number: a for a in st.attachments if a.number}
+    if st.attachments and not listed:
+        # One unnumbered attachment in the list, but the body refers to 附件1, 附件2…
+        for mention in st.attachment_mentions:
+            out.append(_make(pack.rule("form.attachment"), text, mention.span,
+                             f"正文称“附件{mention.number}”，附件说明中的附件没有编号。"))
+            break
     if listed:
         for mention in st.attachment_mentions:
             item = listed.get(mention.number)
