@@ -207,3 +207,20 @@ def test_a_failing_review_engine_does_not_lose_the_upload(make_draft, people, mo
     version = actions.do_add_version(people["drafter"], doc, text="第一条 依据《中华人民共和国合同法》制定。")
     assert version.review_engine == "citations"
     assert doc.citations.filter(current=True, law_id="合同法").exists()
+
+
+def test_citing_an_unpublished_or_abolished_document_is_a_finding(make_draft, published, people):
+    draft = make_draft(title="沙坪坝区某某管理办法（示例）")
+    citing = make_draft(title="引用草案的文件（示例）", text="第一条 根据《沙坪坝区某某管理办法（示例）》，制定本细则。")
+    findings = [f for f in services_findings(citing) if f["rule"] == "documents.not-in-force"]
+    assert findings and "尚未公布" in findings[0]["message"] and "不得作为行政管理依据" in findings[0]["message"]
+    assert draft.pk != citing.pk
+    in_force = published(title="沙坪坝区另一管理办法（示例）")
+    ok = make_draft(title="引用有效文件的文件（示例）", text=f"第一条 根据《{in_force.title}》，制定本细则。")
+    assert not [f for f in services_findings(ok) if f["rule"] == "documents.not-in-force"]
+
+
+def services_findings(document):
+    from fazhi.documents.services import findings_of
+
+    return findings_of(document.current_version())

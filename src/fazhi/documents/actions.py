@@ -585,7 +585,7 @@ def _open_validity_reminder(document: NormativeDocument) -> None:
         with transaction.atomic():
             open_deadline(
                 organisation=document.organisation,
-                title=f"《{document.title}》有效期届满前评估（延期、修改或到期失效）",
+                title=f"《{document.title}》有效期至{document.expiry_date:%Y-%m-%d}，届满前6个月评估（延期、修改或到期失效）",
                 start=document.published_date, amount=days, unit="days", basis=str(B_VALIDITY),
                 owner=document, kind=KIND_VALIDITY,
             )

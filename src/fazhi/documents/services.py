@@ -192,6 +192,10 @@ def add_version(
     """A new version: text, hash, pre-review, reverse index rows, search text."""
     text = clean_text(text)
     review = pre_review(text, document.written_date or document.published_date)
+    register = register_findings(review.citations, exclude=document)
+    if register:
+        review.findings = [*review.findings, *register]
+        review.result["findings"] = [*(review.result.get("findings") or []), *register]
     with transaction.atomic():
         last = document.versions.order_by("-number").values_list("number", flat=True).first() or 0
         version = DocumentVersion.objects.create(
@@ -239,11 +243,52 @@ def citation_rows(version: DocumentVersion, citations: list[dict[str, Any]]) -> 
 
 
 SEVERITY_TEXT = {"error": "错误", "warning": "警示", "info": "提示"}
+NOT_A_BASIS = {
+    State.EXPIRED: "已失效", State.ABOLISHED: "已废止",
+}
+
+
+def register_findings(citations: list[dict[str, Any]], exclude: NormativeDocument | None = None) -> list[dict[str, Any]]:
+    """Citations of normative documents in this register that are not in force.
+
+    未经公布的行政规范性文件不得作为行政管理依据 (优化营商环境条例第六十四条第二款), and a document
+    that has expired or been abolished is no basis either.
+    """
+    from .procedure import B_PUBLISH
+
+    found = []
+    seen: set[int] = set()
+    for c in citations:
+        if c.get("law_id"):
+            continue  # a catalogued law or regulation, not one of ours
+        number, title = c.get("doc_number") or "", c.get("law") or ""
+        candidates = NormativeDocument.objects.none()
+        if number:
+            candidates = NormativeDocument.objects.filter(doc_number=number)
+        elif title:
+            candidates = NormativeDocument.objects.filter(title=title)
+        if exclude is not None:
+            candidates = candidates.exclude(pk=exclude.pk)
+        documents = list(candidates[:5])
+        if not documents or any(d.in_force for d in documents):
+            continue
+        cited = documents[0]
+        if cited.pk in seen:
+            continue
+        seen.add(cited.pk)
+        status = NOT_A_BASIS.get(State(cited.state), "尚未公布")
+        found.append({
+            "rule": "documents.not-in-force", "category": "citation", "severity": "error",
+            "start": c.get("start"), "end": c.get("end"), "quote": c.get("quote") or title,
+            "message": f"引用的{cited}{status}，不得作为行政管理依据。",
+            "basis": [B_PUBLISH.text], "suggestion": "删除该依据，或改为引用现行有效的文件。",
+        })
+    return found
 
 
 def findings_of(version: DocumentVersion | None) -> list[dict[str, Any]]:
-    """The review engine's findings of a version, each with a Chinese severity label."""
-    if version is None or version.review_engine != "review":
+    """The pre-review's findings of a version, each with a Chinese severity label."""
+    if version is None:
         return []
     findings = [f for f in version.review.get("findings") or [] if isinstance(f, dict)]
     return [{**f, "severity_text": SEVERITY_TEXT.get(str(f.get("severity")), str(f.get("severity") or ""))} for f in findings]
