@@ -385,13 +385,16 @@ def _finding(ctx: _Context, rule: Rule, m: re.Match[str], s: int, e: int) -> Fin
                 extra.append(extra_note.basis.text)
     if severity == "info" and rule.severity != "info":
         # Demoted: say what was found and why it is not treated as creating a power.
-        message = f"{rule.name}：未发现自行设定。" + " ".join(notes)
+        message = f"涉及“{rule.name}”，未发现自行设定。" + " ".join(notes)
     else:
         message = rule.message + ("" if not notes else " " + " ".join(notes))
     basis = tuple(dict.fromkeys([*extra, *(b.text for b in rule.basis)]))
     start, end = m.start(), m.end()
+    suggestion = rule.suggestion
+    if severity == "info" and rule.severity != "info":
+        suggestion = "核对所引上位法条款是否确实授权该措施及其实施机关；条文可保留。"
     return Finding(rule.id, rule.category, severity, start, end, text[start:end], message,
-                   basis, rule.suggestion)
+                   basis, suggestion)
 
 
 def scan(text: str, pack: RulePack | None = None, *, context: _Context | None = None) -> list[Finding]:
