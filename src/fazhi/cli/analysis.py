@@ -56,22 +56,21 @@ def register(subparsers: Any) -> None:
     text.set_defaults(handler=run_text)
 
     cite = subparsers.add_parser("cite", help="找出文件中引用的法律法规并核对效力")
-    add_document_argument(cite)
-    cite.add_argument("--json", action="store_true", help="以 JSON 输出")
-    cite.add_argument("--as-of", type=parse_day, metavar="YYYY-MM-DD",
-                      help="核对效力的日期（默认今天）")
-    cite.add_argument("--date", dest="document_date", type=parse_day, metavar="YYYY-MM-DD",
-                      help="文件的成文日期（默认从落款推断）")
+    add_analysis_options(cite, "核对效力的日期（默认今天）")
     cite.set_defaults(handler=run_cite)
 
     review = subparsers.add_parser("review", help="对规范性文件进行合法性审查（规则提示）")
-    add_document_argument(review)
-    review.add_argument("--json", action="store_true", help="以 JSON 输出")
-    review.add_argument("--as-of", type=parse_day, metavar="YYYY-MM-DD",
-                        help="核对效力和有效期的日期（默认今天）")
-    review.add_argument("--date", dest="document_date", type=parse_day, metavar="YYYY-MM-DD",
-                        help="文件的成文日期（默认从落款推断）")
+    add_analysis_options(review, "核对效力和有效期的日期（默认今天）")
     review.set_defaults(handler=run_review)
+
+
+def add_analysis_options(parser: argparse.ArgumentParser, as_of_help: str) -> None:
+    """PATH, --json, --as-of and --date: what `fazhi cite` and `fazhi review` share."""
+    add_document_argument(parser)
+    parser.add_argument("--json", action="store_true", help="以 JSON 输出")
+    parser.add_argument("--as-of", type=parse_day, metavar="YYYY-MM-DD", help=as_of_help)
+    parser.add_argument("--date", dest="document_date", type=parse_day, metavar="YYYY-MM-DD",
+                        help="文件的成文日期（默认从落款推断）")
 
 
 def run_text(args: argparse.Namespace) -> int:
