@@ -48,3 +48,19 @@ def test_search_follows_new_versions(corpus, people):
     actions.do_add_version(people["drafter"], a, text="第一条 全新的文本，不再有那个词。")
     assert found("罚款") == set()
     assert found("全新的文本") == {a.title}
+
+
+def test_search_page_window_gives_the_same_pages(department, monkeypatch):
+    import datetime as dt
+
+    monkeypatch.setattr(services, "SEARCH_WINDOW", 8)
+    for n in range(30):
+        doc = NormativeDocument.objects.create(
+            organisation=department, title=f"第{n}号文件（示例）", published_date=dt.date(2020, 1, 1) + dt.timedelta(days=n),
+        )
+        services.reindex(doc, "常见词语出现在这里。" + ("稀有词语" if n % 7 == 0 else ""))
+    ordered = NormativeDocument.objects.order_by("-published_date", "-pk")
+    for query in ("常见词语", "稀有词语", "常见", "稀有", "没有的词"):
+        expected = list(services.search(ordered, query))
+        for start in (0, 1, 5):
+            assert services.search_page(ordered, query, start, start + 2) == expected[start : start + 2], query

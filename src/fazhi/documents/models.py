@@ -115,6 +115,9 @@ class NormativeDocument(models.Model):
             models.Index(fields=["organisation", "state", "-published_date"], name="doc_org_state_pub"),
             models.Index(fields=["state", "-published_date"], name="doc_state_pub"),
             models.Index(fields=["state", "expiry_date"], name="doc_state_expiry"),
+            # The lists' order (newest first) for one organisation and for everyone.
+            models.Index(fields=["organisation", "-published_date", "-id"], name="doc_org_pub_id"),
+            models.Index(fields=["-published_date", "-id"], name="doc_pub_id"),
         ]
 
     def __str__(self) -> str:

@@ -26,7 +26,7 @@ def document_list(request: HttpRequest) -> HttpResponse:
     query.pop("page", None)
     cleanups = CleanupCampaign.objects.filter(status=CampaignStatus.PUBLISHED).order_by("-published_on")[:10]
     return render(request, "documents/public/list.html", {
-        "page": paginate(request, documents.order_by("-published_date", "-pk")), "filters": filters,
+        "page": paginate(request, documents.order_by("-published_date", "-pk"), filters["q"]), "filters": filters,
         "query": query.urlencode(), "cleanups": cleanups,
         "statuses": [("in_force", "有效"), (State.EXPIRED, "失效"), (State.ABOLISHED, "废止")],
     })

@@ -363,6 +363,29 @@ def search(queryset: QuerySet[NormativeDocument], query: str) -> QuerySet[Normat
     return queryset.filter(search_text__contains=query)
 
 
+# Newest documents checked first for a search (see `search_page`).
+SEARCH_WINDOW = 2000
+
+
+def search_page(ordered: QuerySet[NormativeDocument], query: str, start: int, stop: int) -> list[NormativeDocument]:
+    """Rows [start:stop) of `ordered` (already filtered and ordered) that match `query`.
+
+    On PostgreSQL a frequent term is cheap to find among the newest documents but expensive
+    through the index (every candidate's text is rechecked). So the newest SEARCH_WINDOW
+    documents are searched first: if they hold the whole page, it is the right page, since
+    every match outside the window comes later in the order. Otherwise the index answers.
+    """
+    query = query.strip()[:100]
+    if not query:
+        return list(ordered[start:stop])
+    if connection.vendor == "postgresql" and len(query) >= 2 and stop <= SEARCH_WINDOW // 4:
+        window = list(ordered.values_list("pk", flat=True)[:SEARCH_WINDOW])
+        hits = list(search(ordered.filter(pk__in=window), query)[start:stop])
+        if len(hits) == stop - start or len(window) < SEARCH_WINDOW:
+            return hits
+    return list(search(ordered, query)[start:stop])
+
+
 # -- numbering ---------------------------------------------------------------------------------
 
 

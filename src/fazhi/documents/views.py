@@ -90,18 +90,16 @@ def filtered(request: HttpRequest, documents: Any) -> tuple[Any, dict[str, str]]
         documents = documents.filter(kind=kind)
     if year.isdigit():
         documents = documents.filter(published_date__year=int(year))
-    if q:
-        documents = services.search(documents, q)
     return documents, {"q": q, "state": state, "kind": kind, "year": year}
 
 
-def paginate(request: HttpRequest, documents: Any) -> Any:
+def paginate(request: HttpRequest, documents: Any, query: str = "") -> Any:
     """A page without COUNT(*) over the whole result (fast on large searches)."""
     try:
-        number = max(int(request.GET.get("page", "1")), 1)
+        number = min(max(int(request.GET.get("page", "1")), 1), 100_000)
     except ValueError:
         number = 1
-    rows = list(documents[(number - 1) * PAGE_SIZE : number * PAGE_SIZE + 1])
+    rows = services.search_page(documents, query, (number - 1) * PAGE_SIZE, number * PAGE_SIZE + 1)
     return {"rows": rows[:PAGE_SIZE], "number": number, "has_next": len(rows) > PAGE_SIZE, "has_previous": number > 1}
 
 
@@ -120,7 +118,7 @@ def document_list(request: HttpRequest) -> HttpResponse:
         request,
         "documents/list.html",
         _ctx(
-            page=paginate(request, documents.order_by("-published_date", "-pk")),
+            page=paginate(request, documents.order_by("-published_date", "-pk"), filters["q"]),
             filters=filters, states=State.choices, kinds=DocumentKind.choices, query=query.urlencode(),
             can_create=services.can_draft_in(request.user).exists(),
         ),
