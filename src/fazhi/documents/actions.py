@@ -310,12 +310,17 @@ def do_add_version(
 # -- transitions (one function each) -----------------------------------------------------------
 
 
-def do_start_assessment(user: User | None, document: NormativeDocument) -> NormativeDocument:
+def _plain_transition(user: User | None, document: NormativeDocument, to: str) -> NormativeDocument:
+    """A step that only moves the state (its records are kept by the `do_record_*` functions)."""
     with transaction.atomic():
         document = _locked(document)
-        check_transition(user, document, State.ASSESSMENT)
-        _move(user, document, State.ASSESSMENT)
+        check_transition(user, document, to)
+        _move(user, document, to)
     return document
+
+
+def do_start_assessment(user: User | None, document: NormativeDocument) -> NormativeDocument:
+    return _plain_transition(user, document, State.ASSESSMENT)
 
 
 def do_record_assessment(user: User, document: NormativeDocument, content: str, conclusion: str) -> Assessment:
@@ -443,11 +448,7 @@ def legality_time_note(review: LegalityReview) -> str:
 
 
 def do_submit_fair_competition(user: User | None, document: NormativeDocument) -> NormativeDocument:
-    with transaction.atomic():
-        document = _locked(document)
-        check_transition(user, document, State.FAIR_COMPETITION)
-        _move(user, document, State.FAIR_COMPETITION)
-    return document
+    return _plain_transition(user, document, State.FAIR_COMPETITION)
 
 
 def do_record_fair_competition(
@@ -476,11 +477,7 @@ def do_record_fair_competition(
 
 
 def do_submit_deliberation(user: User | None, document: NormativeDocument) -> NormativeDocument:
-    with transaction.atomic():
-        document = _locked(document)
-        check_transition(user, document, State.DELIBERATION)
-        _move(user, document, State.DELIBERATION)
-    return document
+    return _plain_transition(user, document, State.DELIBERATION)
 
 
 def do_record_deliberation(
