@@ -187,8 +187,7 @@ class _Context:
     town_issuer: bool = False
     place: str | None = None  # the issuer's locality (七宝镇), for locally named licences
     level: str | None = None  # catalog level when the text is itself a law/regulation
-    # sentence start → bases of higher laws cited there (not as 违反《…》)
-    cited: dict[int, list[str]] = field(default_factory=dict)
+    # (start, end, basis) of every citation of a law, regulation or rule, by position
     citations: list[tuple[int, int, str]] = field(default_factory=list)
 
 
@@ -373,8 +372,12 @@ def _finding(ctx: _Context, rule: Rule, m: re.Match[str], s: int, e: int) -> Fin
         return None
     if rule.statutory_check:
         licence_severity, licence_note, licence_basis = _licence(ctx, rule, m, s, severity)
-        if SEVERITY_RANK[licence_severity] > SEVERITY_RANK[severity] or licence_severity == "info":
-            severity = licence_severity
+        if SEVERITY_RANK[licence_severity] > SEVERITY_RANK[severity]:
+            # The licence itself is unlawful (wrong authority, invented name): citing a law
+            # elsewhere in the sentence does not cure that.
+            severity, notes = licence_severity, []
+        elif licence_severity == "info":
+            severity = "info"
         if licence_note:
             notes.insert(0, licence_note)
         extra.extend(licence_basis)
