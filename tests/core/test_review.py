@@ -325,6 +325,16 @@ def test_numbered_mention_of_an_unnumbered_attachment() -> None:
     assert [f.quote for f in found] == ["附件1"]
 
 
+def test_citing_a_superseded_version() -> None:
+    # 科学技术进步法 was revised in 2021 (in force 2022-01-01); naming the 2007 text is stale.
+    report = _review("某区科技创新券管理办法\n\n第一条 根据《中华人民共和国科学技术进步法》（2007年修订），"
+                     "制定本办法。\n\n某区科学技术委员会\n2026年3月1日\n")
+    assert [f.severity for f in report.findings if f.rule == "citation.old-version"] == ["warning"]
+    plain = _review("某区管理办法\n\n第一条 根据《中华人民共和国科学技术进步法》，制定本办法。\n\n"
+                    "某区科学技术委员会\n2026年3月1日\n")
+    assert not [f for f in plain.findings if f.category == "citation"]
+
+
 def test_expired_on_its_face() -> None:
     text = "某区管理办法\n\n第一条 本办法自印发之日起施行，有效期至2020年1月1日。\n\n某区某局\n2021年3月1日\n"
     rules = [f.rule for f in _review(text).findings]

@@ -597,7 +597,12 @@ def _citations(pack: RulePack, report: CitationReport, text: str,
             rule_id = "citation.not-yet-effective"
         elif c.status == "amended_since":
             changed = c.article is not None and any("内容未变" not in ch for ch in c.changes)
-            rule_id = "citation.amended-article" if changed else "citation.amended"
+            if changed:
+                rule_id = "citation.amended-article"
+            elif c.version_year is not None:
+                rule_id = "citation.old-version"  # 《X法》（2007年修订）: a version named
+            else:
+                rule_id = "citation.amended"
         if rule_id is None:
             continue
         out.append(_make(pack.rule(rule_id), text, (c.start, c.end), c.message,
