@@ -325,6 +325,13 @@ def test_numbered_mention_of_an_unnumbered_attachment() -> None:
     assert [f.quote for f in found] == ["附件1"]
 
 
+def test_two_digit_years_in_doc_numbers() -> None:
+    report = _review("根据《某区规范性文件管理办法》（东陵府规〔26〕1号），制定本细则。")
+    assert [f.quote for f in report.findings if f.rule == "form.doc-number"] == ["东陵府规〔26〕1号"]
+    assert not [f for f in _review("根据沪府办〔2018〕14号文件精神。").findings
+                if f.rule == "form.doc-number"]
+
+
 def test_citing_a_superseded_version() -> None:
     # 科学技术进步法 was revised in 2021 (in force 2022-01-01); naming the 2007 text is stale.
     report = _review("某区科技创新券管理办法\n\n第一条 根据《中华人民共和国科学技术进步法》（2007年修订），"

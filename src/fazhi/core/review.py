@@ -60,6 +60,9 @@ _INTERNAL_ISSUER = re.compile(
 _COMMENT_PERIOD = re.compile(
     r"征求意见(?:的)?(?:时间|期限|期)?(?:为|不少于|共)?\s*([0-9一二三四五六七八九十两]{1,4})\s*(?:个)?(工作日|日|天)")
 _ISSUE_VERB = re.compile("核发|颁发|发放|发给|换发|出具")
+_SHORT_YEAR_NUMBER = re.compile(r"[〔\[【][0-9]{2}[〕\]】]第?[0-9]{1,4}号")
+_CODE_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,8}$")  # the issuer code (东陵府规) before it
+_CODE_LEAD = re.compile(r".*(?:根据|依据|按照|依照|执行|关于|见|和|及|与|的|文)")
 _OBJ_LEAD = re.compile(r"^(?:完成|取得|办理|领取|申领|办结|相应的?|相关的?|有关的?|该|其|的|[《“\"「])+")
 _OBJ_SPLIT = re.compile("和|及|、|与|或|以及")
 _COUNTY_ORGAN = re.compile(r"(?:区|县|市|省)[\u4e00-\u9fff]{0,10}(?:局|委|所|部门|政府|委员会|中心|处)")
@@ -512,6 +515,15 @@ def _form(pack: RulePack, st: DocumentStructure, text: str) -> list[Finding]:
     if st.doc_number is not None and not st.doc_number.conforming:
         out.append(_make(pack.rule("form.doc-number"), text, st.doc_number.span,
                          f"现写作“{st.doc_number.raw}”。"))
+    for m in _SHORT_YEAR_NUMBER.finditer(text):
+        # 〔26〕: a year cut to two digits, in the document's own 文号 or one it cites.
+        start = m.start()
+        code = _CODE_BEFORE.search(text, max(0, start - 8), start)
+        if code is not None:
+            lead = _CODE_LEAD.search(code.group(0))
+            start = code.start() + (lead.end() if lead else 0)
+        out.append(_make(pack.rule("form.doc-number"), text, (start, m.end()),
+                         f"“{text[start:m.end()]}”的年份应写全（四位数字）。"))
     listed = {a.number: a for a in st.attachments if a.number}
     if st.attachments and not listed:
         # One unnumbered attachment in the list, but the body refers to 附件1, 附件2…
