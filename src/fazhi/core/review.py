@@ -384,17 +384,18 @@ def _finding(ctx: _Context, rule: Rule, m: re.Match[str], s: int, e: int) -> Fin
         if licence_note:
             notes.insert(0, licence_note)
         extra.extend(licence_basis)
+    after: list[str] = []  # exceptions come after the articles the clause may breach
     for extra_note in rule.notes:
         if extra_note.pattern.search(text, s, e):
             notes.append(extra_note.text)
             if extra_note.basis is not None:
-                extra.append(extra_note.basis.text)
+                after.append(extra_note.basis.text)
     if severity == "info" and rule.severity != "info":
         # Demoted: say what was found and why it is not treated as creating a power.
         message = f"涉及“{rule.name}”，未发现自行设定。" + " ".join(notes)
     else:
         message = rule.message + ("" if not notes else " " + " ".join(notes))
-    basis = tuple(dict.fromkeys([*extra, *(b.text for b in rule.basis)]))
+    basis = tuple(dict.fromkeys([*extra, *(b.text for b in rule.basis), *after]))
     start, end = m.start(), m.end()
     suggestion = rule.suggestion
     if severity == "info" and rule.severity != "info":
