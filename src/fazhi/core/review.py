@@ -34,7 +34,8 @@ from fazhi.core.numerals import parse_number
 from fazhi.core.rules import Rule, RulePack, StatutoryInstrument, load_rules
 from fazhi.core.structure import DocumentStructure, parse
 
-__all__ = ["SEVERITY_RANK", "Finding", "ReviewReport", "Scanner", "review_text", "scan"]
+__all__ = ["CATEGORY_TEXT", "SEVERITY_RANK", "SEVERITY_TEXT", "Finding", "ReviewReport", "Scanner",
+           "review_text", "scan"]
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 CATEGORY_TEXT = {
