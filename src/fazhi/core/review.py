@@ -31,7 +31,7 @@ import ahocorasick
 from fazhi.core.catalog import Catalog, Law, default_catalog, normalize_title
 from fazhi.core.citations import Citation, CitationReport, analyze, today
 from fazhi.core.numerals import parse_number
-from fazhi.core.rules import Rule, RulePack, StatutoryInstrument, load_rules
+from fazhi.core.rules import HIGHER_LEVELS, Rule, RulePack, StatutoryInstrument, load_rules
 from fazhi.core.structure import DocumentStructure, parse
 
 __all__ = ["CATEGORY_TEXT", "SEVERITY_RANK", "SEVERITY_TEXT", "Finding", "ReviewReport", "Scanner",
@@ -67,8 +67,6 @@ _CODE_LEAD = re.compile(r".*(?:根据|依据|按照|依照|执行|关于|见|和
 _OBJ_LEAD = re.compile(r"^(?:完成|取得|办理|领取|申领|办结|相应的?|相关的?|有关的?|该|其|的|[《“\"「])+")
 _OBJ_SPLIT = re.compile("和|及|、|与|或|以及")
 _COUNTY_ORGAN = re.compile(r"(?:区|县|市|省)[\u4e00-\u9fff]{0,10}(?:局|委|所|部门|政府|委员会|中心|处)")
-_LAW_LEVELS = frozenset({"法律", "行政法规", "地方性法规", "部门规章", "地方政府规章", "规章",
-                         "监察法规", "自治条例", "单行条例", "司法解释", "宪法"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -635,7 +633,7 @@ def _instrument_level(st: DocumentStructure, catalog: Catalog) -> tuple[str | No
     laws: list[Law] = catalog.lookup(st.title.text)
     for law in laws:
         # The exact title only: a local document may share a law's short name.
-        if law.level in _LAW_LEVELS and title in (normalize_title(law.title),
+        if law.level in HIGHER_LEVELS and title in (normalize_title(law.title),
                                                   normalize_title(law.id)):
             return law.level, f"《{law.title}》（{law.level}）"
     return None, None
@@ -651,7 +649,7 @@ def _context(text: str, pack: RulePack, st: DocumentStructure, report: CitationR
     rows: list[tuple[int, int, str]] = []
     for c in report.citations:
         law = c.target().law or c.law
-        if law is None or law.level not in _LAW_LEVELS or c.status in ("abolished", "expired"):
+        if law is None or law.level not in HIGHER_LEVELS or c.status in ("abolished", "expired"):
             continue
         label = f"《{law.title}》" + (c.article.label() if c.article else "")
         rows.append((c.start, c.end, label))

@@ -33,6 +33,7 @@ from fazhi.core.numerals import to_chinese
 __all__ = [
     "CATEGORIES",
     "DATA_DIR",
+    "HIGHER_LEVELS",
     "SEVERITIES",
     "Basis",
     "Grammar",
@@ -51,9 +52,8 @@ RESTATED = ("error", "warning", "info", "drop")
 KINDS = ("clause", "check")
 # Levels that may themselves set licences/penalties/coercion (within limits): a citation of
 # one of them in the sentence is what "restating a higher law" means.
-HIGHER_LEVELS = frozenset({"宪法", "法律", "有关法律问题和重大问题的决定", "行政法规", "监察法规",
-                           "司法解释", "地方性法规", "自治条例", "单行条例", "部门规章",
-                           "地方政府规章", "规章"})
+HIGHER_LEVELS = frozenset({"宪法", "法律", "行政法规", "监察法规", "部门规章", "地方性法规",
+                           "地方政府规章", "司法解释"})
 
 
 class RuleError(ValueError):
