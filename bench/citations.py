@@ -53,22 +53,34 @@ def catalog_load(runs: int = 5) -> dict[str, float]:
     return median
 
 
-def throughput(root: Path, limit_mb: float | None) -> dict[str, object]:
-    from fazhi.core.catalog import load_catalog
-    from fazhi.core.citations import analyze
-
+def pin_one_core() -> None:
     if hasattr(os, "sched_setaffinity"):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
-    catalog = load_catalog(user=False)
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+
+
+def load_texts(root: Path, limit_mb: float | None) -> tuple[list[Path], list[str], int]:
+    """Every Markdown text of the snapshot (sorted paths), decoded, and the total bytes."""
     files = sorted(p for p in root.rglob("*.md") if p.name != "_index.md")
-    texts = []
+    paths: list[Path] = []
+    texts: list[str] = []
     total_bytes = 0
     for path in files:
         data = path.read_bytes()
         total_bytes += len(data)
+        paths.append(path)
         texts.append(data.decode("utf-8", errors="replace"))
         if limit_mb and total_bytes > limit_mb * 1024 * 1024:
             break
+    return paths, texts, total_bytes
+
+
+def throughput(root: Path, limit_mb: float | None) -> dict[str, object]:
+    from fazhi.core.catalog import load_catalog
+    from fazhi.core.citations import analyze
+
+    pin_one_core()
+    catalog = load_catalog(user=False)
+    _paths, texts, total_bytes = load_texts(root, limit_mb)
     chars = sum(len(t) for t in texts)
     statuses: collections.Counter[str] = collections.Counter()
     kinds: collections.Counter[str] = collections.Counter()

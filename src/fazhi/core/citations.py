@@ -64,6 +64,11 @@ _DOC_NUMBER = re.compile(
     r"([\u4e00-\u9fff]{1,14})[ \t]*[〔\[【［(（][ \t]*((?:19|20)\d{2})[ \t]*[〕\]】］)）]"
     r"[ \t]*第?[ \t]*(\d{1,5})[ \t]*号"
 )
+# Where a 文号 can be: its bracketed year. Scanning for this first and then matching
+# _DOC_NUMBER from the start finditer would have used is exact (see _doc_numbers) and avoids
+# trying the 1–14 character prefix at every Chinese character of the text.
+_DOC_YEAR = re.compile(r"[〔\[【［(（][ \t]*(?:19|20)\d{2}[ \t]*[〕\]】］)）]")
+_CJK_LOW, _CJK_HIGH = "\u4e00", "\u9fff"
 _DOC_STOPWORDS = sorted(
     ["根据", "依据", "按照", "依照", "参照", "对照", "废止", "同步", "关于", "印发", "转发",
      "执行", "落实", "贯彻", "详见", "参见", "以下简称", "简称", "文件", "规定", "要求", "精神",
@@ -219,13 +224,38 @@ class _Scanner:
         self.size = len(names)
         if names:
             self.automaton.make_automaton()
+        # Every name ends with one of `enders`. Names without a line break never match
+        # across one, and the automaton is back at its root after every line break; so
+        # scanning only the lines that contain an ender, one by one, finds the same matches
+        # as scanning the whole text, and skips most lines. The few names with a line break
+        # (a title broken in the source) send a text that contains one to the whole scan.
+        self.enders = "".join(sorted({name[-1] for name in names}))
+        self.multiline = [name for name in names if "\n" in name]
+        self.line_automaton: Any = self.automaton
+        if self.multiline:
+            self.line_automaton = ahocorasick.Automaton()
+            for name, key in names.items():
+                if "\n" not in name:
+                    self.line_automaton.add_word(name, (len(name), key))
+            self.line_automaton.make_automaton()
 
     def iter(self, text: str) -> list[tuple[int, int, str]]:
         if not self.size:
             return []
         out = []
-        for end, (length, key) in self.automaton.iter_long(text):
-            out.append((end - length + 1, end + 1, key))
+        if any(name in text for name in self.multiline):
+            for end, (length, key) in self.automaton.iter_long(text):
+                out.append((end - length + 1, end + 1, key))
+            return out
+        automaton, enders = self.line_automaton, self.enders
+        offset = 0
+        for line in text.split("\n"):
+            for ch in enders:
+                if ch in line:
+                    for end, (length, key) in automaton.iter_long(line):
+                        out.append((offset + end - length + 1, offset + end + 1, key))
+                    break
+            offset += len(line) + 1
         return out
 
 
@@ -372,6 +402,37 @@ def infer_document_date(text: str) -> date | None:
     return found
 
 
+def _doc_numbers(text: str) -> list[re.Match[str]]:
+    """The matches of `_DOC_NUMBER.finditer(text)`, found from their bracketed years.
+
+    A match is a run of 1–14 Chinese characters, spaces, then the bracket. Every start inside
+    one run reaches the same bracket, and the rest of the pattern depends only on the text
+    from the bracket on; so finditer's match for a bracket, if any, starts at the earliest
+    position of the run that is at most 14 characters before its end and not inside the
+    previous match.
+    """
+    out: list[re.Match[str]] = []
+    last_end = 0
+    for anchor in _DOC_YEAR.finditer(text):
+        bracket = anchor.start()
+        if bracket < last_end:
+            continue
+        run_end = bracket
+        while run_end > last_end and text[run_end - 1] in " \t":
+            run_end -= 1
+        start = run_end
+        floor = max(last_end, run_end - 14)
+        while start > floor and _CJK_LOW <= text[start - 1] <= _CJK_HIGH:
+            start -= 1
+        if start == run_end:
+            continue
+        match = _DOC_NUMBER.match(text, start)
+        if match is not None:
+            out.append(match)
+            last_end = match.end()
+    return out
+
+
 class _Taken:
     """Characters already claimed by a citation: a byte per character, so checks stay linear."""
 
@@ -423,7 +484,7 @@ def extract(text: str, catalog: Catalog | None = None) -> list[Citation]:
                                           "title", inner_title, nested_in=outer))
 
     # 2. 文号 not already attached to a title.
-    for match in _DOC_NUMBER.finditer(text):
+    for match in _doc_numbers(text):
         if taken.overlaps(match.start(2) - 1, match.end()):
             continue
         prefix = _doc_prefix(match.group(1))
@@ -764,14 +825,38 @@ def _missing_article(law: Law, version: Version | None, keys: list[str]) -> str:
 _SPACE = re.compile(r"\s+")
 
 
+# _changes results by (old, new, keys): the comparison is a pure function of the two texts
+# and costs milliseconds per cited article (difflib over every article of the new version),
+# while documents cite the same few articles again and again. Entries keep the versions
+# they were computed from and are used only for those same objects (catalog versions are
+# not modified after loading).
+_CHANGES_CACHE: dict[tuple[int, int, tuple[str, ...]], tuple[Version, Version, list[str]]] = {}
+_CHANGES_CACHE_SIZE = 4096
+
+
 def _changes(old: Version, new: Version, keys: list[str]) -> list[str]:
     """How each cited article fared between two versions (needs both texts)."""
+    if not (keys and old.articles and new.articles):
+        return _compare_articles(old, new, keys)
+    cache_key = (id(old), id(new), tuple(keys))
+    cached = _CHANGES_CACHE.get(cache_key)
+    if cached is not None and cached[0] is old and cached[1] is new:
+        return list(cached[2])
+    result = _compare_articles(old, new, keys)
+    if len(_CHANGES_CACHE) >= _CHANGES_CACHE_SIZE:
+        _CHANGES_CACHE.clear()
+    _CHANGES_CACHE[cache_key] = (old, new, list(result))
+    return result
+
+
+def _compare_articles(old: Version, new: Version, keys: list[str]) -> list[str]:
     out: list[str] = []
     if not keys:
         return out
     if not (old.articles and new.articles):
         return [f"请核对{article_label(k)}在新版本中的内容和条号" for k in keys[:5]]
     candidates = {k: _SPACE.sub("", v) for k, v in new.articles.items()}
+    new_keys, new_texts = list(candidates), list(candidates.values())
     for key in keys[:5]:
         if key not in old.articles:
             out.append(f"旧版本无{article_label(key)}")
@@ -780,16 +865,7 @@ def _changes(old: Version, new: Version, keys: list[str]) -> list[str]:
         if candidates.get(key) == text:
             out.append(f"{article_label(key)}未修改")
             continue
-        best_key, best = "", 0.0
-        matcher = difflib.SequenceMatcher(autojunk=False)
-        matcher.set_seq2(text)
-        for new_key, new_text in candidates.items():
-            matcher.set_seq1(new_text)
-            if matcher.real_quick_ratio() < best or matcher.quick_ratio() < best:
-                continue
-            ratio = matcher.ratio()
-            if ratio > best:
-                best_key, best = new_key, ratio
+        best_key, best = _best_match(text, key, new_keys, new_texts)
         if best >= 0.6 and best_key:
             same = best_key == key
             where = "条号未变" if same else f"现为{article_label(best_key)}"
@@ -798,6 +874,29 @@ def _changes(old: Version, new: Version, keys: list[str]) -> list[str]:
         else:
             out.append(f"{article_label(key)}已修改或删除，新版本中未找到对应条文")
     return out
+
+
+def _best_match(text: str, key: str, new_keys: list[str],
+                new_texts: list[str]) -> tuple[str, float]:
+    """The new article most similar to `text`: highest ratio, the first one on a tie.
+
+    Candidates are tried nearest the old number first, so that a good match is found early
+    and the cheap upper bounds rule out most of the others; keeping the lowest index among
+    equal ratios gives the same answer as trying them in order.
+    """
+    count = len(new_keys)
+    center = new_keys.index(key) if key in new_keys else min(count - 1, int(key.split("-")[0]))
+    best_index, best = count, 0.0
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    matcher.set_seq2(text)
+    for index in sorted(range(count), key=lambda i: abs(i - center)):
+        matcher.set_seq1(new_texts[index])
+        if matcher.real_quick_ratio() < best or matcher.quick_ratio() < best:
+            continue
+        ratio = matcher.ratio()
+        if ratio > best or (ratio == best and ratio > 0 and index < best_index):
+            best_index, best = index, ratio
+    return (new_keys[best_index] if best_index < count else ""), best
 
 
 def analyze(text: str, catalog: Catalog | None = None, *, document_date: date | None = None,

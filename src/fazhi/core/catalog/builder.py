@@ -8,10 +8,12 @@ snapshot so the shipped data is reproducible; `fazhi laws import lawrefbook PATH
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from fazhi.core.catalog.lawrefbook import import_lawrefbook
+from fazhi.core.catalog.models import Law
 from fazhi.core.catalog.store import (
     BUNDLED_JSON,
     CURATED_TOML,
@@ -56,22 +58,30 @@ class ImportReport:
     skipped: list[str] = field(default_factory=list)
 
 
+def merge_into(out: Path, laws: Iterable[Law], source: str) -> ImportReport:
+    """Merge `laws` into the catalog file `out` (created if missing); written only on change,
+    so a second run of the same import changes nothing."""
+    existing = read_catalog_file(out) if out.is_file() else []
+    catalog = Catalog(existing)
+    report = ImportReport()
+    for law in sorted(laws, key=lambda x: x.id):
+        if catalog.get(law.id) is None:
+            catalog.add(law)
+            report.added.append(law.id)
+        elif catalog.add(law):
+            report.changed.append(law.id)
+        else:
+            report.unchanged += 1
+    if report.added or report.changed or not out.is_file():
+        write_catalog_file(out, catalog, source=source)
+    return report
+
+
 def import_into(root: Path, out: Path, *, with_text: bool = True,
                 include_dlc: bool = True) -> ImportReport:
     """Merge a LawRefBook tree into the catalog file `out` (created if missing). Idempotent."""
     result = import_lawrefbook(root, include_dlc=include_dlc,
                                keep_text=lambda _law_id, _level: with_text)
-    existing = read_catalog_file(out) if out.is_file() else []
-    catalog = Catalog(existing)
-    report = ImportReport(files=result.files, skipped=result.skipped)
-    for law_id, law in sorted(result.laws.items()):
-        if catalog.get(law_id) is None:
-            catalog.add(law)
-            report.added.append(law_id)
-        elif catalog.add(law):
-            report.changed.append(law_id)
-        else:
-            report.unchanged += 1
-    if report.added or report.changed or not out.is_file():
-        write_catalog_file(out, catalog, source=_source_note(root))
+    report = merge_into(out, result.laws.values(), _source_note(root))
+    report.files, report.skipped = result.files, result.skipped
     return report
