@@ -11,6 +11,7 @@ import bisect
 import json
 import sys
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -79,19 +80,28 @@ def run_text(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_analysis(args: argparse.Namespace, analyse: Callable[[str], Any],
+                 render: Callable[[dict[str, Any], str], str],
+                 errors: tuple[type[Exception], ...] = (CatalogError,)) -> int:
+    """Load PATH, analyse it and print JSON (--json) or the Chinese report."""
+    text = load_document(args.path)
+    try:
+        data = analyse(text).to_json()
+    except errors as error:
+        raise CommandFailed(str(error)) from None
+    if args.json:
+        write_out(json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    else:
+        write_out(render(data, text))
+    return 0
+
+
 def run_cite(args: argparse.Namespace) -> int:
     from fazhi.core.citations import analyze
 
-    text = load_document(args.path)
-    try:
-        report = analyze(text, document_date=args.document_date, as_of=args.as_of)
-    except CatalogError as error:
-        raise CommandFailed(str(error)) from None
-    if args.json:
-        write_out(json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n")
-        return 0
-    write_out(render_citations(report.to_json(), text))
-    return 0
+    return run_analysis(
+        args, lambda text: analyze(text, document_date=args.document_date, as_of=args.as_of),
+        render_citations)
 
 
 def render_citations(data: dict[str, Any], text: str) -> str:
@@ -120,16 +130,9 @@ def run_review(args: argparse.Namespace) -> int:
     from fazhi.core.review import review_text
     from fazhi.core.rules import RuleError
 
-    text = load_document(args.path)
-    try:
-        report = review_text(text, as_of=args.as_of, document_date=args.document_date)
-    except (CatalogError, RuleError) as error:
-        raise CommandFailed(str(error)) from None
-    if args.json:
-        write_out(json.dumps(report.to_json(), ensure_ascii=False, indent=1) + "\n")
-        return 0
-    write_out(render_review(report.to_json(), text))
-    return 0
+    return run_analysis(
+        args, lambda text: review_text(text, as_of=args.as_of, document_date=args.document_date),
+        render_review, (CatalogError, RuleError))
 
 
 def _context_line(text: str, start: int, end: int, width: int = 30) -> str:
