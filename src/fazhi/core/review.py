@@ -301,9 +301,6 @@ def _apply(ctx: _Context, rule: Rule, s: int, e: int) -> Finding | None:
     text = ctx.text
     if ctx.level is not None and ctx.level in rule.skip_for_levels:
         return None
-    # Matches are rarer than the vetoes' words: look for one first.
-    if rule.any_match is not None and rule.any_match.search(text, s, e) is None:
-        return None
     best: Finding | None = None
     admitted: bool | None = None
     for pattern in rule.match:
@@ -408,9 +405,14 @@ def scan(text: str, pack: RulePack | None = None, *, context: _Context | None = 
     pack = pack if pack is not None else load_rules()
     ctx = context if context is not None else _Context(text, pack)
     scanner = scanner_for(pack)
+    rules = scanner.rules
     out: list[Finding] = []
     for index, s, e in scanner.candidates(text):
-        finding = _apply(ctx, scanner.rules[index], s, e)
+        rule = rules[index]
+        # Most triggered sentences match none of the rule's patterns: reject them here.
+        if rule.any_match is not None and rule.any_match.search(text, s, e) is None:
+            continue
+        finding = _apply(ctx, rule, s, e)
         if finding is not None:
             out.append(finding)
     return out
