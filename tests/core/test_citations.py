@@ -293,3 +293,29 @@ def test_law_texts_resolve_their_own_article_references(catalog: Catalog) -> Non
     self_refs = [c for c in citations if c.quote.startswith("本法第")]
     assert len(self_refs) >= 10
     assert all(c.law is not None and c.law.id == "行政许可法" for c in self_refs)
+
+
+def test_a_text_promulgated_but_not_yet_in_force_can_be_cited_by_its_new_articles():
+    # 反洗钱法: the 2024 text (公布 2024-11-08, 施行 2025-01-01) has 65 articles, the 2006 text 37.
+    text = "依据《中华人民共和国反洗钱法》第五十四条，制定本办法。\n2024年12月1日"
+    report = analyze(text, as_of=date(2026, 1, 1))
+    citation = next(c for c in report.citations if c.article is not None)
+    assert citation.status == "current"
+    assert citation.status_at_document == "not_yet_effective"
+    report = analyze(text.replace("第五十四条", "第九十条"), as_of=date(2026, 1, 1))
+    assert next(c for c in report.citations if c.article is not None).status == "unknown_article"
+
+
+def test_words_ending_in_tong_fa_or_ben_fa_are_not_back_references():
+    text = "《中华人民共和国行政许可法》第十二条规定……依照劳动合同法和香港基本法的有关规定办理。"
+    backrefs = [c for c in analyze(text).citations if c.kind == "backref"]
+    assert backrefs == []
+    text = "《中华人民共和国行政许可法》第十二条规定……同法第十三条另有规定。"
+    backrefs = [c for c in analyze(text).citations if c.kind == "backref"]
+    assert [c.law.id for c in backrefs] == ["行政许可法"]
+
+
+def test_a_date_written_just_before_a_doc_number_is_not_part_of_it():
+    text = "1986年8月29日市人民政府京政发〔1986〕148号文件同时废止。日政发〔2020〕1号另行规定。"
+    numbers = [c.quote for c in analyze(text).citations if c.kind == "doc_number"]
+    assert numbers == ["京政发〔1986〕148号", "日政发〔2020〕1号"]

@@ -69,8 +69,9 @@ _DOC_NUMBER = re.compile(
 # trying the 1–14 character prefix at every Chinese character of the text.
 _DOC_YEAR = re.compile(r"[〔\[【［(（][ \t]*(?:19|20)\d{2}[ \t]*[〕\]】］)）]")
 _CJK_LOW, _CJK_HIGH = "\u4e00", "\u9fff"
+_DATE_DIGITS = frozenset("0123456789０１２３４５６７８９〇零一二三四五六七八九十")
 _DOC_STOPWORDS = sorted(
-    ["根据", "依据", "按照", "依照", "参照", "对照", "废止", "同步", "关于", "印发", "转发",
+    ["人民政府", "根据", "依据", "按照", "依照", "参照", "对照", "废止", "同步", "关于", "印发", "转发",
      "执行", "落实", "贯彻", "详见", "参见", "以下简称", "简称", "文件", "规定", "要求", "精神",
      "通知", "办法", "意见", "见", "即", "和", "及", "与", "或", "的", "是", "为", "由", "在",
      "将", "对", "以", "原", "号", "文", "按", "据", "经", "从", "自"],
@@ -83,7 +84,8 @@ _DEFINITION = re.compile(
     r"[“\"《「‘]([^”\"》」’\n]{1,24})[”\"》」’][ \t]*[）)]"
 )
 _BACKREF = re.compile(
-    r"(该|本|同|上述|前述)(法典|法|条例|规定|办法|细则|决定|规则|解释)"
+    # Not the 同法 of 合同法 or the 本法 of 基本法: those are parts of words, not determiners.
+    r"(该|(?<![合协共])同|(?<![基资成根样版剧])本|上述|前述)(法典|法|条例|规定|办法|细则|决定|规则|解释)"
     r"(?![律规院官人学制典治理务定庭师员案])"
 )
 _BARE_FOLLOW_BLOCK = set("律规院官人学制典治理务定庭师员案系")
@@ -488,6 +490,9 @@ def extract(text: str, catalog: Catalog | None = None) -> list[Citation]:
         if taken.overlaps(match.start(2) - 1, match.end()):
             continue
         prefix = _doc_prefix(match.group(1))
+        if prefix and prefix[0] in "年月日" and match.start(1) > 0 and (
+                text[match.start(1) - 1] in _DATE_DIGITS):
+            prefix = _doc_prefix(prefix[1:])  # the end of a date written just before the 文号
         if not prefix:
             continue
         start = match.end(1) - len(prefix)
@@ -737,6 +742,9 @@ def _status_on(law: Law, version_hint: Version | None, keys: list[str], day: dat
         return "not_yet_effective", None
     version = version_hint or doc_version or law.version_on(day)
     if keys and version is not None and any(version.has_article(k) is False for k in keys):
+        promulgated = _promulgated_text_with(law, version, keys, day)
+        if promulgated is not None and (promulgated.start or date.min) > day:
+            return "not_yet_effective", None  # cited from a text promulgated, not yet in force
         return "unknown_article", None
     return "current", None
 
@@ -780,6 +788,9 @@ def _assess(citation: Citation, catalog: Catalog, document_date: date | None,
     # The version the document relied on, then whether a later version replaced it.
     base = doc_version
     if base is not None and keys and any(base.has_article(k) is False for k in keys):
+        # A document written between a new text's 公布 and 施行 may cite the new text already.
+        base = _promulgated_text_with(law, base, keys, document_date or as_of) or base
+    if base is not None and keys and any(base.has_article(k) is False for k in keys):
         citation.status = "unknown_article"
         citation.message = _missing_article(law, base, keys)
         citation.evidence = [base.source]
@@ -810,6 +821,17 @@ def _assess(citation: Citation, catalog: Catalog, document_date: date | None,
     citation.message = f"{_title(law)}现行有效（{level}）" + ("，部分条款已失效" if partly else "")
     if law.notes:
         citation.message += f"。注：{law.notes}"
+
+
+def _promulgated_text_with(law: Law, base: Version, keys: list[str], day: date) -> Version | None:
+    """A newer text, promulgated by `day` though perhaps not yet in force, that has the articles."""
+    for version in reversed(law.versions):
+        if version is base or version.published is None or version.published > day:
+            continue
+        if (version.start or date.min) > (base.start or date.min) and all(
+                version.has_article(k) for k in keys):
+            return version
+    return None
 
 
 def _missing_article(law: Law, version: Version | None, keys: list[str]) -> str:
