@@ -3,7 +3,7 @@
     .venv/bin/python bench/review_eval.py [--fazhi PATH] [--json] [--confidence HM] [--check]
 
 For each label file the document body (corpus files are read from ../shared at run time,
-synthetic drafts from bench/review_labels/synthetic/) is written to a temporary .txt, then
+synthetic and held-out drafts from bench/review_labels/synthetic/ and heldout/) is written to a temporary .txt, then
 `fazhi text` gives the text the offsets refer to and `fazhi review --json` the findings.
 Scoring rules: bench/review_scoring.py and bench/review_labels/README.md.
 
@@ -131,9 +131,8 @@ def report(scores: list[rs.DocScore], problems: list[str], confidence: frozenset
     lines = [f"fazhi review on {len(scores)} labelled documents "
              f"(confidence scored: {''.join(sorted(confidence))}; TP/FN count labels, "
              "TPf/FP count error+warning findings)", ""]
-    for title, subset in (("corpus", [s for s in scores if s.set_name == "corpus"]),
-                          ("synthetic", [s for s in scores if s.set_name == "synthetic"]),
-                          ("combined", scores)):
+    for title, subset in [*((name, [s for s in scores if s.set_name == name]) for name in rs.SETS),
+                          ("combined", scores)]:
         lines += [*table_lines(f"{title} ({len(subset)} docs)", rs.tally(subset)), ""]
     lines.append("== misses (labels no finding overlapped) ==")
     for doc in scores:
@@ -166,9 +165,8 @@ def as_json(scores: list[rs.DocScore], problems: list[str]) -> dict[str, Any]:
 
     return {
         "tables": {name: counts(rs.tally([s for s in scores if pick(s)]))
-                   for name, pick in (("corpus", lambda s: s.set_name == "corpus"),
-                                      ("synthetic", lambda s: s.set_name == "synthetic"),
-                                      ("combined", lambda s: True))},
+                   for name, pick in [*((n, lambda s, n=n: s.set_name == n) for n in rs.SETS),
+                                      ("combined", lambda s: True)]},
         "misses": [{"doc": d.name, "label": lab.id, "category": lab.category,
                     "severity": lab.severity, "anchor": lab.quote} for d in scores
                    for lab in d.missed],

@@ -314,10 +314,13 @@ def total(table: dict[str, Counts]) -> Counts:
 # --- label files --------------------------------------------------------------------------------
 
 LABEL_DIR = Path(__file__).resolve().parent / "review_labels"
+# corpus: real documents; synthetic: drafts written alongside the engine; heldout: drafts
+# written apart from the engine's rules and never shown to their authors (the honest figure).
+SETS = ("corpus", "synthetic", "heldout")
 
 
 def label_files(root: Path = LABEL_DIR) -> list[Path]:
-    return sorted(root.glob("corpus/*.json")) + sorted(root.glob("synthetic/*.json"))
+    return [path for folder in SETS for path in sorted(root.glob(f"{folder}/*.json"))]
 
 
 def load_spec(path: Path) -> dict[str, Any]:

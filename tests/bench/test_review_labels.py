@@ -41,9 +41,10 @@ def test_label_files_exist():
 
 @pytest.mark.parametrize("spec", SPECS, ids=IDS)
 def test_schema(spec):
-    assert spec["set"] in ("corpus", "synthetic")
+    assert spec["set"] in rs.SETS
+    assert spec["_path"].split("/")[-2] == spec["set"]
     assert ("shared" in spec) == (spec["set"] == "corpus")
-    assert ("text" in spec) == (spec["set"] == "synthetic")
+    assert ("text" in spec) == (spec["set"] != "corpus")
     assert HAN.search(spec["title"])
     for item in spec["labels"]:
         assert set(item) <= {"id", "category", "severity", "confidence", "anchors", "accept",
@@ -99,13 +100,14 @@ def test_positive_and_negative_anchors_do_not_overlap(spec):
                 assert not clash, f"{lab.id} overlaps {neg.id}"
 
 
-def test_synthetic_drafts_are_paired_and_labelled():
-    folder = LABEL_DIR / "synthetic"
+@pytest.mark.parametrize("set_name", ["synthetic", "heldout"])
+def test_written_drafts_are_paired_and_labelled(set_name):
+    folder = LABEL_DIR / set_name
     texts = {p.stem for p in folder.glob("*.txt")}
     labels = {p.stem for p in folder.glob("*.json")}
-    assert texts == labels
+    assert texts == labels and len(texts) >= 20
     for spec in SPECS:
-        if spec["set"] == "synthetic":
+        if spec["set"] == set_name:
             assert Path(spec["text"]).stem == Path(spec["_path"]).stem
             assert spec["labels"], spec["_path"]
 
