@@ -215,7 +215,18 @@ def test_restating_clauses_from_the_law_itself() -> None:
         ("本区企业参与政府采购的，评审时给予加分。", "competition", "warning"),
         ("区内重点工程所需商品混凝土，应当优先使用本区企业产品。", "competition", "warning"),
         ("对年纳税额超过500万元的企业，按其地方财力贡献的30%给予奖励。", "competition", "warning"),
-        ("对拒不配合检查的企业，三年内不得申报区级专项资金。", "rights_obligations", "warning"),
+        # A bar that punishes a wrongdoing is a penalty (行政处罚法 art. 2: 予以惩戒); a bar for
+        # a missed deadline only reduces rights.
+        ("对拒不配合检查的企业，三年内不得申报区级专项资金。", "penalty", "warning"),
+        ("逾期未申报的，两年内不得再次申请。", "rights_obligations", "warning"),
+        ("对提供虚假材料的企业，暂停其申报资格两年。", "penalty", "warning"),
+        ("被投诉查实三次以上的商户，取消其今后三年的评优资格。", "penalty", "warning"),
+        ("对发生安全事故的企业，暂停其享受本区各项扶持政策。", "penalty", "warning"),
+        ("经营者违规收费的，区市场监管局通知其暂停营业。", "penalty", "warning"),
+        ("对违约企业记入信用档案，两年内限制其参加政府采购。", "penalty", "warning"),
+        # The basis given covers the first measure; the one added after 同时 has none.
+        ("骗取补贴的，依照《财政违法行为处罚处分条例》第十四条的规定处理；同时由区财政局处以骗取金额一倍的罚款。",
+         "penalty", "warning"),
         ("办理营业执照须提交社区出具的居住证明。", "rights_obligations", "warning"),
         ("开设网吧须经街道同意。", "licensing", "warning"),
         ("未取得区农业农村委核发的准入证的，不得进入本区批发市场销售。", "licensing", "warning"),
@@ -256,6 +267,13 @@ def test_clause(clause: str, category: str, severity: str) -> None:
         "申请人隐瞒有关情况或者提供虚假材料申请的，不予受理。",
         "供水企业因工程施工确需停止供水的，应当提前24小时通知用户。",
         "对符合条件的小微企业，按照国家规定减免相关行政事业性收费。",
+        # Refusing the application at hand, or a bar the statute itself sets, is no new penalty.
+        "申报单位弄虚作假的，取消其本次申报资格。",
+        "依照《中华人民共和国政府采购法》第七十七条，供应商提供虚假材料的，一至三年内禁止参加政府采购活动。",
+        "企业违约的，按照扶持协议约定取消其此后三年的申报资格。",
+        "不得以一次违约为由取消供应商三年内参加政府采购的资格。",
+        "对拒不移交资料的物业服务企业，移送区住建局依法处理。",
+        "依照《中华人民共和国大气污染防治法》第一百一十八条处罚，同时责令其依法整改。",
         "燃气经营者不得有下列行为：\n（一）限定用户购买其指定的燃气器具；\n（二）拒绝向市政燃气管网覆盖范围内符合用气条件的单位或者个人供气。",
     ],
 )

@@ -31,7 +31,14 @@ import ahocorasick
 from fazhi.core.catalog import Catalog, Law, default_catalog, normalize_title
 from fazhi.core.citations import Citation, CitationReport, analyze, today
 from fazhi.core.numerals import parse_number
-from fazhi.core.rules import HIGHER_LEVELS, Rule, RulePack, StatutoryInstrument, load_rules
+from fazhi.core.rules import (
+    HIGHER_LEVELS,
+    Grammar,
+    Rule,
+    RulePack,
+    StatutoryInstrument,
+    load_rules,
+)
 from fazhi.core.structure import DocumentStructure, parse
 
 __all__ = ["CATEGORY_TEXT", "SEVERITY_RANK", "SEVERITY_TEXT", "Finding", "ReviewReport", "Scanner",
@@ -332,12 +339,27 @@ def _admitted(ctx: _Context, rule: Rule, s: int, e: int) -> bool:
     grammar = ctx.pack.grammar
     for name in rule.unless_grammar:
         if getattr(grammar, name).search(text, s, e):
+            # A contract the document compels with a designated party binds by the document.
+            if name == "contract" and grammar.compelled_contract.search(text, s, e):
+                continue
             return False
     if not rule.context or any(p.search(text, s, e) for p in rule.context):
         return True
     # A list item inherits the context of its heading (申请人应当提交下列材料：（一）…).
     head = _list_heading(text, s)
     return head is not None and any(p.search(text, *head) for p in rule.context)
+
+
+def _added(grammar: Grammar, text: str, ps: int, at: int) -> int | None:
+    """End of the last 同时/另行 marker before the match, after a restating marker or a
+    citation in the same sentence; None when there is none."""
+    last: int | None = None
+    for m in grammar.addition.finditer(text, ps, at):
+        last = m.end()
+    if last is None:
+        return None
+    lead = text[ps:last]
+    return last if ("《" in lead or grammar.restate.search(lead) is not None) else None
 
 
 def _finding(ctx: _Context, rule: Rule, m: re.Match[str], s: int, e: int) -> Finding | None:
@@ -350,6 +372,15 @@ def _finding(ctx: _Context, rule: Rule, m: re.Match[str], s: int, e: int) -> Fin
         s > 0 and text[s - 1] in "；;") else (s, e)
     cited = _cited_in(ctx, ps, pe)
     restating = grammar.restate.search(text, ps, pe)
+    added = _added(grammar, text, ps, m.start()) if cited or restating is not None else None
+    if added is not None:
+        # 依照《…》处理；同时由区人社局处以罚款: the basis given covers the measure before
+        # 同时, not the one added after it; only what follows the marker counts.
+        cited = _cited_in(ctx, added, pe)
+        restating = grammar.restate.search(text, added, pe)
+        if not cited and restating is None:
+            severity = _severity(severity, "warning")
+            notes.append("条文前一措施援引了上位法，“同时”“另行”之后另加的措施未写明依据。")
     if restating is not None and not cited:
         # 除依法缴纳投标保证金外，还须另行缴纳…: the 依法 belongs to the exception only.
         exception = _EXCEPTION.search(text, ps, pe)
@@ -361,6 +392,8 @@ def _finding(ctx: _Context, rule: Rule, m: re.Match[str], s: int, e: int) -> Fin
         if severity != "drop":
             notes.append("条文援引了上位法或写明“依法”，属于重述上位法规定，请核对所引条款是否授权该措施。")
             extra.extend(cited)
+    elif added is not None:
+        pass
     elif grammar.vague.search(text, ps, pe):
         severity = _severity(severity, rule.vague)
         notes.append("条文只写“按有关规定”，未写明具体法律依据。")

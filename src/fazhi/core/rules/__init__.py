@@ -134,6 +134,11 @@ class Grammar:
     sentence_end: re.Pattern[str]
     contract: re.Pattern[str]  # 合同, 协议, 约定: obligations agreed, not imposed
     town_organ: re.Pattern[str]  # 镇/乡/街道 bodies
+    # 同时/另行…: a further measure added after one that cites its basis; the citation
+    # before the marker does not cover what follows it.
+    addition: re.Pattern[str]
+    # 应当与…指定的…签订协议: a contract the document compels is not an agreed obligation.
+    compelled_contract: re.Pattern[str]
 
 
 @dataclass
