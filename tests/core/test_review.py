@@ -232,6 +232,12 @@ def test_restating_clauses_from_the_law_itself() -> None:
         ("未取得区农业农村委核发的准入证的，不得进入本区批发市场销售。", "licensing", "warning"),
         ("进入市场经营的商户应当按月缴纳市场管理费。", "fee", "warning"),
         ("本办法由区发展改革委内部掌握执行，不予公开。", "procedure", "warning"),
+        # Rewards computed from the local share of a tax (公平竞争审查条例 art. 10 (1)-(2)).
+        ("对新落户企业，按其缴纳企业所得税县级留成部分的40%给予扶持。", "competition", "warning"),
+        ("企业须承诺五年内不将注册地迁出本县，方可享受本办法扶持。", "competition", "warning"),
+        ("装修企业应当在区住建局指定的检测机构进行室内空气检测。", "competition", "warning"),
+        ("本县企业生产的建材，免于进场复检。", "competition", "warning"),
+        ("物流企业应当加入区物流行业协会。", "rights_obligations", "warning"),
     ],
 )
 def test_clause(clause: str, category: str, severity: str) -> None:
@@ -274,12 +280,24 @@ def test_clause(clause: str, category: str, severity: str) -> None:
         "不得以一次违约为由取消供应商三年内参加政府采购的资格。",
         "对拒不移交资料的物业服务企业，移送区住建局依法处理。",
         "依照《中华人民共和国大气污染防治法》第一百一十八条处罚，同时责令其依法整改。",
+        "企业可以自主选择具备资质的检测机构。",
+        "居民应当将大件垃圾投放至街道指定的地点。",
+        "本地企业和外地企业的建材适用同一检测标准。",
+        "企业在享受扶持期间迁出本区的，按照扶持协议约定退还扶持资金。",
+        "按照国家规定落实增值税留抵退税政策。",
+        "行业协会应当为会员提供信息咨询服务，企业自愿加入。",
         "燃气经营者不得有下列行为：\n（一）限定用户购买其指定的燃气器具；\n（二）拒绝向市政燃气管网覆盖范围内符合用气条件的单位或者个人供气。",
     ],
 )
 def test_lawful_clause(clause: str) -> None:
     report = _review(clause)
     assert not _scored(report), [(f.rule, f.quote) for f in _scored(report)]
+
+
+def test_a_membership_the_law_requires_is_restated() -> None:
+    report = _review("依照《中华人民共和国期货和衍生品法》第一百零二条，期货经营机构应当加入期货业协会。")
+    found = [f for f in report.findings if f.rule == "rights.forced-membership"]
+    assert [f.severity for f in found] == ["info"]
 
 
 def test_an_exception_clause_does_not_cover_the_rest() -> None:
