@@ -238,6 +238,15 @@ def test_restating_clauses_from_the_law_itself() -> None:
         ("装修企业应当在区住建局指定的检测机构进行室内空气检测。", "competition", "warning"),
         ("本县企业生产的建材，免于进场复检。", "competition", "warning"),
         ("物流企业应当加入区物流行业协会。", "rights_obligations", "warning"),
+        # Statutory remedies cannot be waived by a document (行政复议法 art. 2, 行政诉讼法 arts. 2-3).
+        ("企业对核定结果无异议的，视为放弃权利，不得就核定结果申请行政复议。", "rights_obligations", "error"),
+        ("当事人签署承诺书后，不再向人民法院起诉。", "rights_obligations", "error"),
+        ("申请人户籍须在本县，方可申请创业补贴。", "rights_obligations", "warning"),
+        ("报名人员应当具有本市户籍。", "rights_obligations", "warning"),
+        ("每名申请人每年申请不得超过3次，超过的不予受理。", "rights_obligations", "warning"),
+        ("入驻企业须向管委会缴纳入驻保证金5万元。", "rights_obligations", "warning"),
+        ("从业人员须参加区协会组织的岗前培训，培训费每人600元。", "fee", "warning"),
+        ("清运费用按每车300元的标准向施工单位收取。", "fee", "warning"),
     ],
 )
 def test_clause(clause: str, category: str, severity: str) -> None:
@@ -286,6 +295,17 @@ def test_clause(clause: str, category: str, severity: str) -> None:
         "企业在享受扶持期间迁出本区的，按照扶持协议约定退还扶持资金。",
         "按照国家规定落实增值税留抵退税政策。",
         "行业协会应当为会员提供信息咨询服务，企业自愿加入。",
+        "申请人对决定不服的，可以依法申请行政复议，也可以直接向人民法院提起行政诉讼。",
+        "行政复议期间行政行为不停止执行。",
+        "任何单位不得限制当事人申请行政复议或者提起行政诉讼。",
+        "最低生活保障申请由申请人向户籍所在地乡镇人民政府提出。",
+        "不得将本地户籍作为享受补贴的条件。",
+        "投标人应当依法提交投标保证金。",
+        "养老机构向老年人收取押金的，押金不得超过12个月的服务费。",
+        "依照《保障农民工工资支付条例》第三十二条的规定存储工资保证金。",
+        "参训人员伙食费每人每天100元，由培训机构承担。",
+        "生活补助费每人每月500元，按季度发放。",
+        "可以依照国家有关规定收取信息处理费。",
         "燃气经营者不得有下列行为：\n（一）限定用户购买其指定的燃气器具；\n（二）拒绝向市政燃气管网覆盖范围内符合用气条件的单位或者个人供气。",
     ],
 )
@@ -303,8 +323,8 @@ def test_a_membership_the_law_requires_is_restated() -> None:
 def test_an_exception_clause_does_not_cover_the_rest() -> None:
     # 依法 belongs to 除…外; the second deposit has no basis at all.
     report = _review("投标企业除依法缴纳投标保证金外，还须另行缴纳诚信保证金20万元。")
-    fees = [f for f in report.findings if f.category == "fee"]
-    assert [(f.quote, f.severity) for f in fees] == [("缴纳诚信保证金", "warning")]
+    deposits = [f for f in report.findings if f.rule == "rights.deposit"]
+    assert [(f.quote, f.severity) for f in deposits] == [("缴纳诚信保证金", "warning")]
 
 
 def test_list_items_take_the_context_of_their_heading() -> None:
