@@ -8,10 +8,31 @@ column is PostgreSQL-only and kept outside the Django model; `services.reindex` 
 
 from django.db import migrations
 
-BIGRAMS = (
-    "coalesce((SELECT array_agg(DISTINCT substr({text}, i, 2)) "
-    "FROM generate_series(1, char_length({text}) - 1) AS i), '{{}}')"
-)
+BATCH = 1000
+
+
+def bigrams(text):
+    return sorted({text[i : i + 2] for i in range(len(text) - 1)})
+
+
+def backfill(connection, where="TRUE"):
+    """Fill the column in batches, computing the pairs in Python (much faster than in SQL)."""
+    last = 0
+    with connection.cursor() as cursor:
+        while True:
+            cursor.execute(
+                "SELECT id, search_text FROM documents_normativedocument WHERE id > %s AND "  # noqa: S608
+                + where + " ORDER BY id LIMIT %s",
+                [last, BATCH],
+            )
+            rows = cursor.fetchall()
+            if not rows:
+                return
+            cursor.executemany(
+                "UPDATE documents_normativedocument SET search_bigrams = %s WHERE id = %s",
+                [(bigrams(text), pk) for pk, text in rows],
+            )
+            last = rows[-1][0]
 
 
 def forwards(apps, schema_editor):
@@ -20,9 +41,8 @@ def forwards(apps, schema_editor):
     schema_editor.execute(
         "ALTER TABLE documents_normativedocument ADD COLUMN IF NOT EXISTS search_bigrams text[] NOT NULL DEFAULT '{}'"
     )
-    schema_editor.execute(
-        "UPDATE documents_normativedocument SET search_bigrams = " + BIGRAMS.format(text="search_text")  # noqa: S608
-    )
+    backfill(schema_editor.connection)
+    schema_editor.execute("SET LOCAL maintenance_work_mem = '256MB'")
     schema_editor.execute(
         "CREATE INDEX IF NOT EXISTS documents_search_bigrams ON documents_normativedocument USING gin (search_bigrams)"
     )
