@@ -247,6 +247,10 @@ def test_restating_clauses_from_the_law_itself() -> None:
         ("入驻企业须向管委会缴纳入驻保证金5万元。", "rights_obligations", "warning"),
         ("从业人员须参加区协会组织的岗前培训，培训费每人600元。", "fee", "warning"),
         ("清运费用按每车300元的标准向施工单位收取。", "fee", "warning"),
+        ("对拒不整改的商户，区城管局通知供电企业停止对其经营场所供电。", "coercion", "error"),
+        ("未经登记的，不得从事经营。", "licensing", "warning"),
+        ("本办法的合法性审核在印发后由区司法局补充开展。", "procedure", "error"),
+        ("公平竞争审查由执行单位在执行过程中开展。", "procedure", "error"),
     ],
 )
 def test_clause(clause: str, category: str, severity: str) -> None:
@@ -306,6 +310,10 @@ def test_clause(clause: str, category: str, severity: str) -> None:
         "参训人员伙食费每人每天100元，由培训机构承担。",
         "生活补助费每人每月500元，按季度发放。",
         "可以依照国家有关规定收取信息处理费。",
+        "公平竞争审查工作在政策实施后定期评估。",
+        "起草单位应当在起草阶段开展公平竞争审查。",
+        "（二）行政强制案卷：实施查封、扣押是否有法律、法规依据。",
+        "供电企业因检修需要停止供电的，应当提前通知用户。",
         "燃气经营者不得有下列行为：\n（一）限定用户购买其指定的燃气器具；\n（二）拒绝向市政燃气管网覆盖范围内符合用气条件的单位或者个人供气。",
     ],
 )
@@ -437,3 +445,42 @@ def test_a_10000_character_draft_is_fast() -> None:
         times.append(time.perf_counter() - t0)
     # The goal is 20 ms on an idle core; the bound leaves room for a busy test machine.
     assert statistics.median(times) < 0.1
+
+
+def test_a_provisional_plan_needs_a_term() -> None:
+    text = ("某区种植补贴实施方案（试行）\n\n一、补贴对象为本区种植户。\n二、本方案自印发之日起试行。\n\n"
+            "某区农业农村局\n2026年3月1日\n")
+    rules = [f.rule for f in _review(text).findings if f.category == "validity"]
+    assert rules == ["validity.provisional-no-term"]
+
+
+def test_an_internal_work_rule_needs_no_term() -> None:
+    text = ("某区市场监督管理局案卷评查办法\n\n局机关各科室、各市场监管所：\n"
+            "一、评查本局上一年度办结的案卷。\n二、本办法自印发之日起施行。\n\n"
+            "某区市场监督管理局\n2026年2月3日\n")
+    assert not [f for f in _review(text).findings if f.category == "validity"]
+    public = text.replace("局机关各科室、各市场监管所", "各街道办事处，区政府各部门")
+    assert [f.rule for f in _review(public).findings if f.category == "validity"] == [
+        "validity.no-term"]
+
+
+def test_a_comment_period_given_as_dates() -> None:
+    short = _review("某区管理办法（征求意见稿）\n\n公开征求意见时间：2026年9月3日至2026年9月5日。\n")
+    assert [f.rule for f in short.findings if f.category == "procedure"] == [
+        "procedure.comment-period"]
+    long = _review("某区管理办法（征求意见稿）\n\n公开征求意见时间：2026年9月3日至10月5日。\n")
+    assert not [f for f in long.findings if f.rule == "procedure.comment-period"]
+
+
+def test_a_repeated_number_is_one_slip() -> None:
+    text = ("某区管理办法\n\n一、总则\n二、范围\n三、内容\n三、方式\n五、附则：本办法自2026年1月1日起施行，"
+            "有效期3年。\n\n某区某局\n2025年12月1日\n")
+    found = [f.quote for f in _review(text).findings if f.rule == "form.numbering"]
+    assert found == ["三、"]
+
+
+def test_a_notice_issuing_measures_may_say_ben_cuoshi() -> None:
+    text = ("某区人民政府办公室关于印发某区促进消费若干措施的通知\n\n各街道办事处：\n"
+            "一、本措施适用于本区。\n二、本措施自2026年1月1日起施行，有效期2年。\n\n"
+            "某区人民政府办公室\n2025年12月1日\n")
+    assert not [f for f in _review(text).findings if f.rule == "form.self-name"]

@@ -67,6 +67,10 @@ _INTERNAL_ISSUER = re.compile(
     r"(?:人民政府|办事处|局|委员会|委)(?!办公室$|办公厅$)[\u4e00-\u9fff]{1,12}?(?:科|股|室|处|办公室|中心)$")
 _COMMENT_PERIOD = re.compile(
     r"征求意见(?:的)?(?:时间|期限|期)?(?:为|不少于|共)?\s*([0-9一二三四五六七八九十两]{1,4})\s*(?:个)?(工作日|日|天)")
+# 公开征求意见时间：2026年9月3日至2026年9月5日
+_COMMENT_RANGE = re.compile(
+    r"征求意见(?:的)?(?:时间|期限|期)?(?:为|自)?[：:]?\s*([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日(?:起)?"
+    r"\s*(?:至|到|—|－|-|～|~)\s*(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日")
 _ISSUE_VERB = re.compile("核发|颁发|发放|发给|换发|出具")
 _SHORT_YEAR_NUMBER = re.compile(r"[〔\[【][0-9]{2}[〕\]】]第?[0-9]{1,4}号")
 _CODE_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,8}$")  # the issuer code (东陵府规) before it
@@ -464,12 +468,16 @@ def _make(rule: Rule, text: str, span: tuple[int, int], message: str = "",
 
 
 _OBLIGATION = re.compile("应当|不得|须|严禁|禁止")
+# 关于印发桃溪区促进招商引资高质量发展若干措施的通知 (no 《》): the issued document's kind.
+_ISSUED_IN_TITLE = re.compile(r"(?:印发|转发|批转|发布)[^《》]{2,60}?([\u4e00-\u9fff]{2})(?:（[^）]{1,6}）)?的通知")
 
 
 def _is_normative(structure: DocumentStructure, text: str) -> bool:
     """A normative instrument: its kind says so, or a notice that binds others by itself."""
-    if structure.plain_text:
+    if structure.plain_text or _internal_addressees(structure):
         return False
+    if structure.is_provisional and structure.effective is not None:
+        return True  # 本方案自印发之日起试行: it tries out rules binding others
     kind = structure.instrument_kind
     if kind is not None and kind.base in NORMATIVE_KINDS:
         return True
@@ -480,6 +488,22 @@ def _is_normative(structure: DocumentStructure, text: str) -> bool:
         return True  # a notice stating its own term or start date binds by itself
     # A 通知 that lays down rules for others (several 应当/不得 sentences) is normative too.
     return len(_OBLIGATION.findall(text, structure.body_start)) >= 4
+
+
+# 主送 to the issuer's own offices only (局机关各科室、各市场监管所): an internal work rule, not
+# a 行政规范性文件 binding the public.
+_INTERNAL_ADDRESSEE = re.compile(
+    r"(?:局机关|委机关|机关|本局|本委)?各?(?:科室|处室|股室|内设机构|直属单位|所属单位|下属单位|"
+    r"[\u4e00-\u9fff]{0,6}(?:所|分局|中队|大队|科|处))")
+
+
+def _internal_addressees(structure: DocumentStructure) -> bool:
+    addressees = structure.addressees
+    if addressees is None:
+        return False
+    parts = [p for p in re.split("[、，,；;]", "".join(addressees.names)) if p.strip()]
+    return bool(parts) and all(_INTERNAL_ADDRESSEE.fullmatch(p.strip()) for p in parts) and any(
+        re.search("科室|处室|股室|内设机构|局机关|委机关", p) for p in parts)
 
 
 def _title_span(structure: DocumentStructure) -> tuple[int, int]:
@@ -533,10 +557,19 @@ def _same_title(a: str, b: str) -> bool:
 
 def _form(pack: RulePack, st: DocumentStructure, text: str) -> list[Finding]:
     out: list[Finding] = []
+    previous = None
     for issue in st.numbering_issues:
-        out.append(_make(pack.rule("form.numbering"), text, issue.span, issue.message))
+        # 一、二、三、三、五、: the second 三 is the slip; 五 after it is no second gap.
+        slip = (previous is not None and previous.kind == "repeat" and issue.kind == "gap"
+                and previous.style == issue.style and previous.node_kind == issue.node_kind
+                and issue.expected == previous.expected and issue.found == issue.expected + 1)
+        previous = issue
+        if not slip:
+            out.append(_make(pack.rule("form.numbering"), text, issue.span, issue.message))
     kind = st.instrument_kind
     own = {w for w in (kind.word if kind else None, st.kind.word if st.kind else None) if w}
+    issued = _ISSUED_IN_TITLE.search(st.title.text) if st.title is not None else None
+    issued_kind = issued.group(1) if issued is not None else None
     if kind is not None and kind.word in KIND_WORDS:
         flagged: set[str] = set()
         for ref in st.self_references:
@@ -544,6 +577,8 @@ def _form(pack: RulePack, st: DocumentStructure, text: str) -> list[Finding]:
             if w not in KIND_WORDS or w in flagged or any(
                     w == o or w.endswith(o) or o.endswith(w) for o in own):
                 continue
+            if issued_kind is not None and issued_kind.endswith(w):
+                continue  # 关于印发…若干措施的通知: the body is the 措施
             flagged.add(w)
             out.append(_make(pack.rule("form.self-name"), text, ref.span,
                              f"标题文种为“{kind.word}”，正文称“本{w}”。"))
@@ -588,6 +623,17 @@ def _form(pack: RulePack, st: DocumentStructure, text: str) -> list[Finding]:
     return out
 
 
+def _range_days(m: re.Match[str]) -> int | None:
+    """Calendar days from the first to the last date of a 征求意见 range."""
+    try:
+        first = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        last = date(int(m.group(4) or m.group(1)), int(m.group(5)), int(m.group(6)))
+    except ValueError:
+        return None
+    days = (last - first).days
+    return days if days >= 0 else None
+
+
 def _procedure(pack: RulePack, st: DocumentStructure, text: str) -> list[Finding]:
     out: list[Finding] = []
     spans: list[tuple[int, int]] = []
@@ -603,6 +649,11 @@ def _procedure(pack: RulePack, st: DocumentStructure, text: str) -> list[Finding
             out.append(_make(pack.rule("procedure.internal-issuer"), text, (start, end),
                              f"制发机关为“{name}”。"))
             break
+    for m in _COMMENT_RANGE.finditer(text):
+        days = _range_days(m)
+        if days is not None and days + 1 < 30:
+            out.append(_make(pack.rule("procedure.comment-period"), text, m.span(),
+                             f"征求意见期为{days + 1}日。"))
     for m in _COMMENT_PERIOD.finditer(text):
         days = parse_number(m.group(1))
         if days is None:
