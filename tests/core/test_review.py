@@ -251,6 +251,10 @@ def test_restating_clauses_from_the_law_itself() -> None:
         ("未经登记的，不得从事经营。", "licensing", "warning"),
         ("本办法的合法性审核在印发后由区司法局补充开展。", "procedure", "error"),
         ("公平竞争审查由执行单位在执行过程中开展。", "procedure", "error"),
+        ("对占道堆放的物品，由街道清运至指定地点，当事人缴纳保管费后领回。", "coercion", "warning"),
+        ("对列入区龙头企业名录的企业，按其年度用气量给予每立方米0.1元补贴。", "competition", "warning"),
+        ("学生报名时须提供两名担保人签字的担保书。", "rights_obligations", "warning"),
+        ("从业人员须参加区物业管理协会组织的岗位培训。", "competition", "warning"),
     ],
 )
 def test_clause(clause: str, category: str, severity: str) -> None:
@@ -314,6 +318,9 @@ def test_clause(clause: str, category: str, severity: str) -> None:
         "起草单位应当在起草阶段开展公平竞争审查。",
         "（二）行政强制案卷：实施查封、扣押是否有法律、法规依据。",
         "供电企业因检修需要停止供电的，应当提前通知用户。",
+        "依照《中华人民共和国道路交通安全法》第九十三条，对违法停放的机动车，可以拖移至指定地点，当事人缴纳费用后领回。",
+        "借款人申请贷款时应当提供担保人。",
+        "对符合条件的工业企业，按其年度用电量给予每千瓦时0.05元补贴。",
         "燃气经营者不得有下列行为：\n（一）限定用户购买其指定的燃气器具；\n（二）拒绝向市政燃气管网覆盖范围内符合用气条件的单位或者个人供气。",
     ],
 )
@@ -484,3 +491,22 @@ def test_a_notice_issuing_measures_may_say_ben_cuoshi() -> None:
             "一、本措施适用于本区。\n二、本措施自2026年1月1日起施行，有效期2年。\n\n"
             "某区人民政府办公室\n2025年12月1日\n")
     assert not [f for f in _review(text).findings if f.rule == "form.self-name"]
+
+
+def test_the_attachment_of_a_notice_issuing_one_document() -> None:
+    text = ("某区农业农村局关于印发《某区养殖场备案管理办法》的通知\n\n各镇人民政府：\n"
+            "现将《某区养殖场备案管理办法》印发给你们，请认真贯彻执行。\n\n附件：某区养殖场登记管理细则\n\n"
+            "某区农业农村局\n2026年3月1日\n")
+    found = [f for f in _review(text).findings if f.rule == "form.attachment"]
+    assert [f.quote for f in found] == ["某区养殖场登记管理细则"]
+    same = text.replace("附件：某区养殖场登记管理细则", "附件：某区养殖场备案管理办法")
+    assert not [f for f in _review(same).findings if f.rule == "form.attachment"]
+    form = text.replace("附件：某区养殖场登记管理细则", "附件：备案申请表")
+    assert not [f for f in _review(form).findings if f.rule == "form.attachment"]
+
+
+def test_training_by_a_public_body_is_no_designated_supplier() -> None:
+    # 应当参加消防救援机构组织的培训 may still be compulsory training (a warning of its own),
+    # but a public body is not a supplier the firms are tied to.
+    report = _review("单位消防安全责任人应当参加消防救援机构组织的消防安全培训。")
+    assert not [f for f in report.findings if f.category == "competition"]

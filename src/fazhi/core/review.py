@@ -594,6 +594,14 @@ def _form(pack: RulePack, st: DocumentStructure, text: str) -> list[Finding]:
             start = code.start() + (lead.end() if lead else 0)
         out.append(_make(pack.rule("form.doc-number"), text, (start, m.end()),
                          f"“{text[start:m.end()]}”的年份应写全（四位数字）。"))
+    if st.subject is not None and len(st.attachments) == 1:
+        # 关于印发《X备案管理办法》的通知 with one attachment, 附件：Y登记管理细则: the one
+        # document issued carries another name in the attachment list.
+        only = st.attachments[0]
+        if only.title and any(only.title.endswith(w) for w in KIND_WORDS) and not _same_title(
+                st.subject.title, only.title):
+            out.append(_make(pack.rule("form.attachment"), text, only.title_span or only.span,
+                             f"通知印发《{st.subject.title}》，附件说明为“{only.title}”。"))
     listed = {a.number: a for a in st.attachments if a.number}
     if st.attachments and not listed:
         # One unnumbered attachment in the list, but the body refers to 附件1, 附件2…
