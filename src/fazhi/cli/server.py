@@ -35,7 +35,10 @@ def init_command(args: argparse.Namespace) -> int:
     from fazhi.accounts.models import Organisation
 
     if args.demo or (args.demo_if_empty and not Organisation.objects.exists()):
+        from fazhi.documents.demo import load_documents_demo
+
         created = load_demo()
+        created = load_documents_demo() or created
         print("演示数据已加载。" if created else "演示数据已存在，未重复加载。")
     if args.demo or args.demo_if_empty:
         names = " ".join(username for username, *_ in DEMO_PEOPLE)
