@@ -510,3 +510,76 @@ def test_training_by_a_public_body_is_no_designated_supplier() -> None:
     # but a public body is not a supplier the firms are tied to.
     report = _review("单位消防安全责任人应当参加消防救援机构组织的消防安全培训。")
     assert not [f for f in report.findings if f.category == "competition"]
+
+
+# --- coverage from the statutes: every kind the law enumerates, in ordinary drafting words ---------
+# Each measure has two phrasings that create it and near-misses that do not (restated with the
+# statute, 依法, agreed in a contract, internal to the organ, or forbidden).
+
+STATUTE_POSITIVES = [
+    # 行政处罚法 art. 9 (一): 警告、通报批评.
+    ("对违规企业，在全区范围内予以通报批评。", "penalty.warning"),
+    ("经营者未按要求整改的，由区商务局给予书面警告。", "penalty.warning"),
+    # art. 9 (二): 罚款, 没收.
+    ("对在禁烟场所吸烟的，每次罚200元。", "penalty.fine"),
+    ("对违规经营的商户，给予500元经济处罚。", "penalty.fine"),
+    ("对无证摊贩，由城管中队收缴其经营工具。", "penalty.confiscation"),
+    ("对违规销售的，没收其全部商品。", "penalty.confiscation"),
+    # art. 9 (三): 暂扣许可证件、降低资质等级、吊销许可证件.
+    ("对违规企业，降低其信用等级。", "penalty.licence-sanction"),
+    ("对发生安全事故的企业，资质等级降一级。", "penalty.licence-sanction"),
+    ("对违规运营的车辆，暂扣其道路运输证。", "penalty.licence-sanction"),
+    # art. 9 (四): 限制开展生产经营活动、责令停产停业、责令关闭、限制从业.
+    ("对屡次违规的施工企业，限制其在本区开展生产经营活动。", "penalty.licence-sanction"),
+    ("对违规的养老机构，关闭其经营场所。", "penalty.licence-sanction"),
+    ("对存在重大隐患的，责令其停业。", "penalty.licence-sanction"),
+    ("对违规的从业人员，三年内不得从事家政服务工作。", "penalty.licence-sanction"),
+    # art. 9 (五): 行政拘留.
+    ("对拒不改正的，由公安机关予以拘留。", "penalty.licence-sanction"),
+    ("情节严重的，处以行政拘留。", "penalty.licence-sanction"),
+    # 行政强制法 art. 9: 查封、扣押、冻结、限制人身自由.
+    ("对违规操作的企业，街道可以封存其生产设备。", "coercion.measure"),
+    ("对违章搭建的，执法人员可以张贴封条。", "coercion.measure"),
+    ("对拒不缴纳的，扣划其账户资金。", "coercion.measure"),
+    ("对欠缴的企业，冻结其专项资金账号。", "coercion.measure"),
+    ("对醉酒滋事人员，可以将其留置至清醒。", "coercion.measure"),
+    # art. 12: 拍卖或者依法处理; 排除妨碍、恢复原状; 代履行.
+    ("逾期未认领的物品，由街道统一拍卖处置。", "coercion.measure"),
+    ("超期不领取的车辆，由管理处变卖。", "coercion.measure"),
+    ("对违规用户强制清理其堆放物品。", "coercion.measure"),
+    ("对侵占绿地的，由街道强制恢复原状。", "coercion.measure"),
+    ("逾期不整改的，由街道代为拆除，所需费用由当事人承担。", "coercion.measure"),
+    ("拒不清理的，由环卫所代为清运，费用由违法者承担。", "coercion.measure"),
+    # art. 43 ¶2: 停止供水、供电、供热、供燃气.
+    ("对拒不整改的住户，采取断水断电措施。", "coercion.utility-cutoff"),
+    ("逾期未拆除的，对其停水停电。", "coercion.utility-cutoff"),
+]
+
+STATUTE_NEGATIVES = [
+    "依照《中华人民共和国食品安全法》第一百二十六条，对违法企业责令停产停业。",
+    "对拒不改正的，依法予以拘留。",
+    "遇停电时，应当启用备用电源。",
+    "供电企业因检修停电的，应当提前通知。",
+    "企业应当加强内部管理，限制生产成本过快增长。",
+    "鼓励企业开展生产经营活动。",
+    "任何人不得强行进入施工现场。",
+    "不得以罚款代替日常监管。",
+    "工作人员违反本办法的，予以通报批评。",
+    "对违规企业，移送区市场监管局依法处理。",
+    "承租人逾期不清理的，出租人可以代为清理，费用由承租人承担，具体按照租赁合同约定执行。",
+    "违法行为人在暂停电话号码使用期间接受处理的，恢复其电话号码使用功能。",
+    "当事人逾期不履行的，依法申请人民法院强制执行。",
+]
+
+
+@pytest.mark.parametrize(("clause", "rule"), STATUTE_POSITIVES)
+def test_statutory_measure_is_recognised(clause: str, rule: str) -> None:
+    report = _review(clause)
+    found = [f for f in _scored(report) if f.rule == rule]
+    assert found, [(f.rule, f.severity, f.quote) for f in report.findings]
+
+
+@pytest.mark.parametrize("clause", STATUTE_NEGATIVES)
+def test_statutory_near_miss(clause: str) -> None:
+    report = _review(clause)
+    assert not _scored(report), [(f.rule, f.quote) for f in _scored(report)]
