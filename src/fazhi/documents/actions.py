@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
@@ -699,12 +700,20 @@ def daily(today: date | None = None) -> dict[str, int]:
     return {"expired": expire_due_documents(today), "reminders": ensure_validity_reminders()}
 
 
+def expire_due_documents_daily() -> int:
+    """`expire_due_documents` at most once a day per process (the lists call it on the way)."""
+    today = timezone.localdate()
+    if not cache.add(f"documents:expired-checked:{today.isoformat()}", True, timeout=24 * 3600):
+        return 0
+    return expire_due_documents(today)
+
+
 def expire_due_documents(today: date | None = None) -> int:
     """Documents whose term has ended become 失效 (run daily and before listing)."""
     today = today or timezone.localdate()
     due = NormativeDocument.objects.filter(
         state__in=[State.PUBLISHED, State.FILING, State.FILED], expiry_date__lt=today
-    ).values_list("pk", flat=True)
+    ).order_by("expiry_date").values_list("pk", flat=True)  # the (state, expiry_date) index
     count = 0
     for pk in list(due[:500]):
         try:

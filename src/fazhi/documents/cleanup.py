@@ -150,7 +150,10 @@ def citing_queryset(law_id: str, article: str | None = None) -> QuerySet[Normati
     rows = VersionCitation.objects.filter(law_id=law_id, current=True)
     if article:
         rows = rows.filter(article=article)
-    return NormativeDocument.objects.filter(pk__in=rows.values("document_id")).order_by("-published_date", "-pk")
+    # The ids first (an index-only scan of the reverse index), then the documents by primary key:
+    # a subquery lets the planner scan every document instead.
+    ids = sorted(set(rows.values_list("document_id", flat=True)))
+    return NormativeDocument.objects.filter(pk__in=ids).order_by("-published_date", "-pk")
 
 
 def documents_citing(law_id: str, article: str | None = None) -> list[NormativeDocument]:

@@ -16,10 +16,10 @@ from .views import filtered, paginate
 
 
 def document_list(request: HttpRequest) -> HttpResponse:
-    actions.expire_due_documents()
+    actions.expire_due_documents_daily()
     documents = services.public_documents().select_related("organisation").only(
         "pk", "title", "kind", "doc_number", "state", "published_date", "expiry_date", "is_demo",
-        "organisation__name",
+        "organisation__name", "organisation__short_name",
     )
     documents, filters = filtered(request, documents)
     query = request.GET.copy()

@@ -51,7 +51,7 @@ from .services import DocumentError
 
 SECTION = SECTION_BY_KEY["documents"]
 PAGE_SIZE = 20
-CITING_ROWS = 200
+CITING_ROWS = 100
 
 
 def _user(request: HttpRequest) -> User:
@@ -106,7 +106,7 @@ def paginate(request: HttpRequest, documents: Any, query: str = "") -> Any:
 def document_list(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return redirect(f"{reverse('login')}?next={request.path}")
-    actions.expire_due_documents()
+    actions.expire_due_documents_daily()
     documents = services.visible_documents(request.user).select_related("organisation").only(
         "pk", "title", "kind", "doc_number", "state", "published_date", "expiry_date", "is_demo",
         "organisation__name", "organisation__short_name",
@@ -444,8 +444,7 @@ def citing(request: HttpRequest) -> HttpResponse:
     documents: list[NormativeDocument] = []
     total = 0
     if law:
-        citing_ids = cleanup.citing_queryset(law, article or None).values("pk")
-        found = services.visible_documents(request.user).filter(pk__in=citing_ids)
+        found = services.visible_documents(request.user) & cleanup.citing_queryset(law, article or None)
         total = found.count()
         documents = list(found.select_related("organisation").order_by("-published_date", "-pk")[:CITING_ROWS])
     return render(request, "documents/citing.html", _ctx(law=law, article=article, documents=documents,
