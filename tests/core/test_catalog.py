@@ -251,3 +251,13 @@ def test_import_copy_of_real_files(tmp_path: Path) -> None:
     # The 2000 original is dated by the amended text's retained 施行 clause.
     assert law.versions[0].published == date(2000, 3, 15)
     assert law.versions[0].effective == date(2000, 7, 1)
+
+
+def test_a_version_keeps_the_order_that_promulgated_it():
+    from fazhi.core.catalog.store import version_from_dict, version_to_dict
+
+    law = load_catalog().get("政府信息公开条例")
+    assert law.version_by_doc_number("国务院令第 492 号").published.isoformat() == "2007-04-05"
+    assert law.version_by_doc_number("国务院令第711号").effective.isoformat() == "2019-05-15"
+    version = law.version_by_doc_number("国务院令第711号")
+    assert version_from_dict(version_to_dict(version)).doc_number == "国务院令第711号"

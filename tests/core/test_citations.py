@@ -319,3 +319,12 @@ def test_a_date_written_just_before_a_doc_number_is_not_part_of_it():
     text = "1986年8月29日市人民政府京政发〔1986〕148号文件同时废止。日政发〔2020〕1号另行规定。"
     numbers = [c.quote for c in analyze(text).citations if c.kind == "doc_number"]
     assert numbers == ["京政发〔1986〕148号", "日政发〔2020〕1号"]
+
+
+def test_an_order_number_after_the_title_names_the_version_cited():
+    text = ("依据《中华人民共和国政府信息公开条例》（国务院令第492号）第十三条和"
+            "《政府信息公开条例》（国务院令第711号）第三十三条，制定本办法。\n2020年3月1日")
+    old, new = [c for c in analyze(text, as_of=date(2026, 1, 1)).citations if c.article]
+    assert old.quote.endswith("（国务院令第492号）第十三条") and old.status == "amended_since"
+    assert "2019-05-15" in old.message
+    assert new.article.label() == "第三十三条" and new.status == "current"

@@ -79,6 +79,9 @@ _DOC_STOPWORDS = sorted(
 )
 _DOC_CUT = re.compile("|".join(w for w in _DOC_STOPWORDS if len(w) > 1))
 _PAREN_DOC = re.compile(r"[ \t]*[（(][ \t]*")
+# （国务院令第711号） after a title names the text of that order.
+_PAREN_ORDER = re.compile(
+    r"[ \t]*[（(][ \t]*((?:国务院|[\u4e00-\u9fff]{1,14}(?:部|委|局|署|行|会))令[ \t]*第[ \t]*\d{1,4}[ \t]*号)[ \t]*[）)]")
 _DEFINITION = re.compile(
     r"[（(][ \t]*(?:以下|下文|下同[，,]?)?[ \t]*(?:统称|简称|称)[ \t]*[为：:]?[ \t]*"
     r"[“\"《「‘]([^”\"》」’\n]{1,24})[”\"》」’][ \t]*[）)]"
@@ -139,6 +142,7 @@ class Citation:
     cited: str  # the title, name or 文号 as written (spaces removed)
     article: ArticleRef | None = None
     version_year: int | None = None
+    version_order: str | None = None  # 国务院令第711号 written after the title
     doc_number: str | None = None
     antecedent: Citation | None = None
     nested_in: Citation | None = None
@@ -471,13 +475,19 @@ def extract(text: str, catalog: Catalog | None = None) -> list[Citation]:
         if after:
             year, cursor = int(after.group(1)), after.end()
         doc_number = None
-        paren = _PAREN_DOC.match(text, cursor)
+        order = _PAREN_ORDER.match(text, cursor)
+        paren = None if order else _PAREN_DOC.match(text, cursor)
+        if order:
+            taken.add(cursor, order.end())
         if paren:
             number = _DOC_NUMBER.match(text, paren.end())
             if number:
                 doc_number = "".join(number.group(0).split())
                 taken.add(paren.end(), number.end())
-        outer = _add_with_articles(citations, text, start, end, "title", title, year, doc_number)
+        outer = _add_with_articles(citations, text, start, end, "title", title, year, doc_number,
+                                   order.end() if order else None)
+        if order:
+            outer.version_order = "".join(order.group(1).split())
         for nested in _NESTED_TITLE.finditer(raw):
             inner_title = _clean_title(nested.group(1))
             if catalog.lookup(inner_title):
@@ -650,8 +660,11 @@ class _Antecedents:
 
 
 def _add_with_articles(citations: list[Citation], text: str, start: int, end: int, kind: str,
-                       cited: str, year: int | None, doc_number: str | None) -> Citation:
-    refs = _parse_articles(text, end if doc_number is None else _after_paren(text, end))
+                       cited: str, year: int | None, doc_number: str | None,
+                       articles_from: int | None = None) -> Citation:
+    if articles_from is None:
+        articles_from = end if doc_number is None else _after_paren(text, end)
+    refs = _parse_articles(text, articles_from)
     first = Citation(start, end, text[start:end], kind, cited, version_year=year,
                      doc_number=doc_number)
     if refs and refs[0].start - end <= 40:
@@ -765,6 +778,9 @@ def _assess(citation: Citation, catalog: Catalog, document_date: date | None,
         return
     year = citation.version_year or citation.target().version_year
     hinted = law.version_by_year(year) if year else None
+    order = citation.version_order or citation.target().version_order
+    if hinted is None and order:
+        hinted = law.version_by_doc_number(order)
     doc_version = hinted or (law.version_on(document_date) if document_date else None)
     if document_date is not None:
         citation.status_at_document, _ = _status_on(law, hinted, keys, document_date, doc_version)

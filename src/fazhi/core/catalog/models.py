@@ -97,6 +97,8 @@ class Version:
     verified: bool = True
     # False when the text seems cut short (its last article states no 施行 date).
     complete: bool = True
+    # The order or 文号 that promulgated this text, e.g. 国务院令第711号; citations name it.
+    doc_number: str = ""
 
     @property
     def start(self) -> date | None:
@@ -175,6 +177,10 @@ class Law:
 
     def latest_version(self) -> Version | None:
         return self.versions[-1] if self.versions else None
+
+    def version_by_doc_number(self, number: str) -> Version | None:
+        key = "".join(number.split())
+        return next((v for v in self.versions if v.doc_number and v.doc_number == key), None)
 
     def version_by_year(self, year: int) -> Version | None:
         for version in reversed(self.versions):

@@ -67,6 +67,7 @@ def version_from_dict(data: dict[str, Any]) -> Version:
         articles=articles,
         verified=bool(data.get("verified", True)),
         complete=bool(data.get("complete", True)),
+        doc_number="".join(str(data.get("doc_number") or "").split()),
     )
 
 
@@ -87,6 +88,8 @@ def version_to_dict(version: Version) -> dict[str, Any]:
         out["verified"] = False
     if not version.complete:
         out["complete"] = False
+    if version.doc_number:
+        out["doc_number"] = version.doc_number
     return out
 
 
