@@ -562,6 +562,39 @@ STATUTE_POSITIVES = [
     ("未通过年审的，不得继续运营。", "licensing.disguised"),
     ("经区商务局认定后方可开展预付卡业务。", "licensing.approval-precondition"),
     ("未经区住建局认定的，不得承接本区工程。", "licensing.approval-precondition"),
+    # 国办发〔2018〕37号 一（一）: 循环证明、重复证明、无谓证明.
+    ("申请人须提供户籍所在地村委会出具的家庭情况证明。", "rights.certificate"),
+    ("申请人须提供户籍地和居住地两地社区分别出具的收入证明。", "rights.certificate"),
+    # 优化营商环境条例 art. 14 ¶3: 摊派.
+    ("各商户须按营业面积分摊节日亮化费用。", "rights.levy"),
+    ("辖区企业每家须赞助文化节活动经费不少于5000元。", "rights.levy"),
+    # 37号: 人身权、财产权、人格权、劳动权、休息权.
+    ("对拖欠物业费的业主，在小区公开栏张贴其姓名和房号。", "rights.basic-rights"),
+    ("对违规的网约车司机，公开曝光其姓名和照片。", "rights.basic-rights"),
+    ("对未完成拆迁任务的村民，停发其养老金。", "rights.basic-rights"),
+    ("区属企业不得录用外地户籍人员。", "rights.basic-rights"),
+    ("春节期间辖区内企业一律照常上班。", "rights.basic-rights"),
+    # 37号: 应由市场调节、企业和社会自律、公民自我管理的事项.
+    ("辖区商户营业时间统一为早8时至晚10时。", "rights.self-governance"),
+    ("商业街商户门头招牌须统一样式和颜色。", "rights.self-governance"),
+    ("婚宴桌数不得超过20桌。", "rights.self-governance"),
+    # 优化营商环境条例 art. 64: rights tied to an unrelated duty.
+    ("对拖欠物业费的业主，暂停办理不动产登记。", "rights.linked-refusal"),
+    ("未签订拆迁协议的，不予办理其子女入学手续。", "rights.linked-refusal"),
+    # 公平竞争审查条例 art. 8 (二), (四); art. 9 (一), (三); art. 10 (一), (三); art. 11.
+    ("授予区城投公司全区公共停车场独家经营权。", "competition.exclusive-right"),
+    ("区文旅集团作为全区唯一的旅游运营主体。", "competition.exclusive-right"),
+    ("注册资本不低于5000万元的企业方可承接本区市政工程。", "competition.entry-condition"),
+    ("投标人须具有本市同类工程业绩。", "competition.entry-condition"),
+    ("禁止外地生猪进入本区市场销售。", "competition.outsider-discrimination"),
+    ("本县原煤不得销往外地。", "competition.outsider-discrimination"),
+    ("本项目仅限本区注册企业参加投标。", "competition.outsider-discrimination"),
+    ("对新引进的总部企业，前三年免征城镇土地使用税。", "competition.tax-preference"),
+    ("对列入重点企业名单的企业，社会保险费单位缴纳部分由区财政全额补贴。", "competition.tax-preference"),
+    ("由区驾培协会统一分配学员。", "competition.cartel"),
+    ("辖区内物业企业统一执行每平方米2元的服务价格。", "competition.cartel"),
+    ("停车收费标准由区城管局统一核定。", "competition.price-setting"),
+    ("培训机构实行最低限价，每课时不得低于100元。", "competition.price-setting"),
 ]
 
 STATUTE_NEGATIVES = [
@@ -585,6 +618,27 @@ STATUTE_NEGATIVES = [
     "区工会每年对职工进行年度考核。",
     "不再对托育机构实行年检制度。",
     "供应商取得认证证书后方可供货，具体按照采购合同约定执行。",
+    "申请人无需提供收入证明。",
+    "依照《中国公民收养子女登记办法》第七条，子女由三代以内同辈旁系血亲收养的，还应当提交公安机关出具的或者经过公证的与收养人有亲属关系的证明。",
+    "鼓励企业自愿捐赠。",
+    "企业应当按照公司章程约定出资。",
+    "倡导婚事新办，宴席不超过15桌。",
+    "居民公约约定，彩礼不得超过3万元。",
+    "根据《中华人民共和国噪声污染防治法》，夜间施工时间不得超过晚10时。",
+    "中标候选人公示期间公开其名称。",
+    "企业应当依法公示年度报告。",
+    "机关工作人员春节期间照常上班，做好应急值守。",
+    "对违法犯罪嫌疑人可以依法搜查。",
+    "申请材料不齐全的，暂停办理不动产登记，并一次性告知需要补正的材料。",
+    "按照国家规定落实小微企业房产税减免政策。",
+    "政府采购项目最高限价为100万元。",
+    "依照《基础设施和公用事业特许经营管理办法》授予特许经营权。",
+    "不得授予任何经营者独家经营权。",
+    "打破垄断经营，引入竞争。",
+    "义务教育阶段实行划片入学。",
+    "各单位统一执行《政府定价目录》规定的收费标准。",
+    "本区企业和外地企业均可参加投标。",
+    "对首次获得国家级科技奖项的企业给予奖励。",
 ]
 
 
