@@ -595,6 +595,10 @@ STATUTE_POSITIVES = [
     ("辖区内物业企业统一执行每平方米2元的服务价格。", "competition.cartel"),
     ("停车收费标准由区城管局统一核定。", "competition.price-setting"),
     ("培训机构实行最低限价，每课时不得低于100元。", "competition.price-setting"),
+    # 37号 一（一）: 增加法律、法规规定之外的行政权力事项 (行政处罚法 arts. 20-21 on entrusting).
+    ("委托区物业服务企业行使小区违法搭建的执法权。", "procedure.power-delegation"),
+    ("村民委员会可以对乱倒垃圾的村民处以罚款。", "procedure.power-delegation"),
+    ("由区停车管理公司负责违停车辆的查处。", "procedure.power-delegation"),
 ]
 
 STATUTE_NEGATIVES = [
@@ -639,6 +643,9 @@ STATUTE_NEGATIVES = [
     "各单位统一执行《政府定价目录》规定的收费标准。",
     "本区企业和外地企业均可参加投标。",
     "对首次获得国家级科技奖项的企业给予奖励。",
+    "物业服务企业发现违法搭建的，应当及时劝阻并报告街道。",
+    "依照《中华人民共和国行政处罚法》第二十条，区城管局书面委托街道综合执法队实施行政处罚。",
+    "居民委员会协助开展垃圾分类检查。",
 ]
 
 
@@ -653,3 +660,17 @@ def test_statutory_measure_is_recognised(clause: str, rule: str) -> None:
 def test_statutory_near_miss(clause: str) -> None:
     report = _review(clause)
     assert not _scored(report), [(f.rule, f.quote) for f in _scored(report)]
+
+
+def test_a_notice_arranging_the_organs_work_needs_no_term() -> None:
+    # Duties given to the organs themselves (各街道应当…, 区住建局应当牵头…) arrange work; only
+    # obligations on citizens and firms make a 通知 a normative document that needs a term.
+    text = ("某区应急管理局关于做好2026年春节期间安全生产工作的通知\n\n各街道办事处，区政府各部门：\n\n"
+            "一、各街道办事处应当加强辖区巡查。\n二、区住建局应当牵头开展建筑工地检查。\n"
+            "三、各部门要严格落实值班制度，不得擅离职守。\n四、各单位应当于2月1日前报送工作总结。\n"
+            "五、区市场监管局应当加强对商场超市的检查。\n\n某区应急管理局\n2026年1月10日\n")
+    assert not _rules(text, "validity")
+    binding = text.replace("一、各街道办事处应当加强辖区巡查。", "一、商户应当配备灭火器。").replace(
+        "二、区住建局应当牵头开展建筑工地检查。", "二、施工单位不得在春节期间动火作业。").replace(
+        "五、区市场监管局应当加强对商场超市的检查。", "五、商场超市应当每日开展安全自查。\n六、燃放烟花爆竹不得在楼道内进行。")
+    assert _rules(binding, "validity") == ["validity.no-term"]

@@ -468,6 +468,13 @@ def _make(rule: Rule, text: str, span: tuple[int, int], message: str = "",
 
 
 _OBLIGATION = re.compile("应当|不得|须|严禁|禁止")
+_SENTENCE = re.compile("[。；;\n]")
+# A sentence whose subject is an organ or an official (各街道办事处应当…, 区城管局负责…要…).
+_ORGAN_SUBJECT = re.compile(
+    r"\s*(?:[（(]?[一二三四五六七八九十0-9]{1,3}[)）、.．]\s*)?(?:[\u4e00-\u9fff]{0,6}?[，：:])?"
+    r"(?:各|本|区|县|市|省|镇|乡|街道|有关|相关|牵头|责任|属地|行业主管)"
+    r"[\u4e00-\u9fff、]{0,16}?(?:部门|单位|街道|办事处|人民政府|政府|局|委|办|中心|所|站|机关|工作人员|干部)"
+    r"(?:[\u4e00-\u9fff、]{0,4}?(?:部门|单位))?(?:要|应当|应|须|必须|不得|严禁|负责|牵头|切实|认真|加强|做好|组织|按照|依法|[，、])")
 # 关于印发桃溪区促进招商引资高质量发展若干措施的通知 (no 《》): the issued document's kind.
 _ISSUED_IN_TITLE = re.compile(r"(?:印发|转发|批转|发布)[^《》]{2,60}?([\u4e00-\u9fff]{2})(?:（[^）]{1,6}）)?的通知")
 
@@ -486,8 +493,18 @@ def _is_normative(structure: DocumentStructure, text: str) -> bool:
     if structure.effective is not None or structure.validity is not None or _FOREVER.search(
             text, structure.body_start):
         return True  # a notice stating its own term or start date binds by itself
-    # A 通知 that lays down rules for others (several 应当/不得 sentences) is normative too.
-    return len(_OBLIGATION.findall(text, structure.body_start)) >= 4
+    # A 通知 that lays down rules for others (several 应当/不得 sentences) is normative too;
+    # duties it gives the organs themselves (各街道应当…, 区城管局应当牵头…) only arrange work.
+    return _public_obligations(text, structure.body_start) >= 4
+
+
+def _public_obligations(text: str, start: int) -> int:
+    """Obligation sentences (应当/不得/须…) whose subject is not an administrative organ."""
+    count = 0
+    for sentence in _SENTENCE.split(text[start:]):
+        if _OBLIGATION.search(sentence) and not _ORGAN_SUBJECT.match(sentence):
+            count += 1
+    return count
 
 
 # 主送 to the issuer's own offices only (局机关各科室、各市场监管所): an internal work rule, not
