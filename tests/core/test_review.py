@@ -599,6 +599,18 @@ STATUTE_POSITIVES = [
     ("委托区物业服务企业行使小区违法搭建的执法权。", "procedure.power-delegation"),
     ("村民委员会可以对乱倒垃圾的村民处以罚款。", "procedure.power-delegation"),
     ("由区停车管理公司负责违停车辆的查处。", "procedure.power-delegation"),
+    # 优化营商环境条例 art. 17: 评比、达标、表彰、培训、考核、考试 imposed; membership forced.
+    ("辖区全部餐饮企业一律参加区商务局组织的星级评选。", "rights.forced-activity"),
+    ("组织辖区所有商户参加文明商户创建活动。", "rights.forced-activity"),
+    ("企业未参加年度考核的，不得申报本区扶持资金。", "rights.forced-activity"),
+    ("物流企业须成为区物流协会会员。", "rights.forced-membership"),
+    ("非会员企业不得参加区家具协会组织的展销会。", "rights.forced-membership"),
+    # art. 12 ¶2: no discrimination by ownership.
+    ("区产业基金仅限国有企业申报。", "rights.ownership-discrimination"),
+    ("民营企业不得申报本专项资金。", "rights.ownership-discrimination"),
+    # art. 62 ¶2: public comment.
+    ("因时间紧迫，本办法不再公开征求意见。", "procedure.no-comment"),
+    ("本措施无需向社会征求意见，自印发之日起施行。", "procedure.no-comment"),
 ]
 
 STATUTE_NEGATIVES = [
@@ -646,6 +658,12 @@ STATUTE_NEGATIVES = [
     "物业服务企业发现违法搭建的，应当及时劝阻并报告街道。",
     "依照《中华人民共和国行政处罚法》第二十条，区城管局书面委托街道综合执法队实施行政处罚。",
     "居民委员会协助开展垃圾分类检查。",
+    "企业自愿参加培训。",
+    "不得强制企业参加评比达标表彰活动。",
+    "本办法涉及国家秘密，不公开征求意见。",
+    "推进国有企业混合所有制改革。",
+    "各类所有制企业平等享受本办法扶持政策。",
+    "行业协会应当为会员提供信息咨询服务，企业自愿入会。",
 ]
 
 
