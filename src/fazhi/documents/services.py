@@ -15,7 +15,8 @@ from typing import Any, TypeVar
 
 from django.conf import settings
 from django.db import OperationalError, connection, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Value
+from django.db.models.functions import StrIndex
 
 from fazhi.accounts.models import Membership, Organisation, Role, User
 from fazhi.accounts.permissions import (
@@ -380,7 +381,12 @@ def search_page(ordered: QuerySet[NormativeDocument], query: str, start: int, st
         return list(ordered[start:stop])
     if connection.vendor == "postgresql" and len(query) >= 2 and stop <= SEARCH_WINDOW // 4:
         window = list(ordered.values_list("pk", flat=True)[:SEARCH_WINDOW])
-        hits = list(search(ordered.filter(pk__in=window), query)[start:stop])
+        # strpos, not LIKE: the planner misjudges trigram selectivity (it expects a handful of
+        # rows for any pattern) and would rather scan the trigram index than these few rows.
+        in_window = ordered.filter(pk__in=window).annotate(
+            _at=StrIndex("search_text", Value(query))
+        ).filter(_at__gt=0)
+        hits: list[NormativeDocument] = list(in_window[start:stop])
         if len(hits) == stop - start or len(window) < SEARCH_WINDOW:
             return hits
     return list(search(ordered, query)[start:stop])
