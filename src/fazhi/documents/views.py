@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -90,7 +91,8 @@ def filtered(request: HttpRequest, documents: Any) -> tuple[Any, dict[str, str]]
         documents = documents.filter(kind=kind)
     if year.isdigit():
         documents = documents.filter(published_date__year=int(year))
-    return documents, {"q": q, "state": state, "kind": kind, "year": year}
+    note = "检索词只有一个字时，只检索标题和发文字号。" if len(q) == 1 and connection.vendor == "postgresql" else ""
+    return documents, {"q": q, "state": state, "kind": kind, "year": year, "note": note}
 
 
 def paginate(request: HttpRequest, documents: Any, query: str = "") -> Any:
