@@ -54,6 +54,7 @@ def test_search_page_window_gives_the_same_pages(department, monkeypatch):
     import datetime as dt
 
     monkeypatch.setattr(services, "SEARCH_WINDOW", 8)
+    monkeypatch.setattr(services, "SEARCH_PROBE", 3)
     for n in range(30):
         doc = NormativeDocument.objects.create(
             organisation=department, title=f"第{n}号文件（示例）", published_date=dt.date(2020, 1, 1) + dt.timedelta(days=n),

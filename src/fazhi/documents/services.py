@@ -366,6 +366,7 @@ def search(queryset: QuerySet[NormativeDocument], query: str) -> QuerySet[Normat
 
 # Newest documents checked first for a search (see `search_page`).
 SEARCH_WINDOW = 2000
+SEARCH_PROBE = 1000
 
 
 def search_page(ordered: QuerySet[NormativeDocument], query: str, start: int, stop: int) -> list[NormativeDocument]:
@@ -374,12 +375,17 @@ def search_page(ordered: QuerySet[NormativeDocument], query: str, start: int, st
     On PostgreSQL a frequent term is cheap to find among the newest documents but expensive
     through the index (every candidate's text is rechecked). So the newest SEARCH_WINDOW
     documents are searched first: if they hold the whole page, it is the right page, since
-    every match outside the window comes later in the order. Otherwise the index answers.
+    every match outside the window comes later in the order. Otherwise the index answers. A
+    rare term (fewer than SEARCH_PROBE matches, counted through the index) skips the window.
     """
     query = query.strip()[:100]
     if not query:
         return list(ordered[start:stop])
     if connection.vendor == "postgresql" and len(query) >= 2 and stop <= SEARCH_WINDOW // 4:
+        # A rare term: the index alone is cheap (it rechecks few rows). Up to SEARCH_PROBE
+        # matches are counted through the index to tell.
+        if search(ordered.order_by(), query).values("pk")[:SEARCH_PROBE].count() < SEARCH_PROBE:
+            return list(search(ordered, query)[start:stop])
         window = list(ordered.values_list("pk", flat=True)[:SEARCH_WINDOW])
         # strpos, not LIKE: the planner misjudges trigram selectivity (it expects a handful of
         # rows for any pattern) and would rather scan the trigram index than these few rows.
