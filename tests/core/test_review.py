@@ -562,6 +562,8 @@ STATUTE_POSITIVES = [
     ("未通过年审的，不得继续运营。", "licensing.disguised"),
     ("经区商务局认定后方可开展预付卡业务。", "licensing.approval-precondition"),
     ("未经区住建局认定的，不得承接本区工程。", "licensing.approval-precondition"),
+    ("举办促销活动须报街道办事处审核。", "licensing.approval-precondition"),
+    ("设置户外广告应当经区城管局审定。", "licensing.approval-precondition"),
     # 国办发〔2018〕37号 一（一）: 循环证明、重复证明、无谓证明.
     ("申请人须提供户籍所在地村委会出具的家庭情况证明。", "rights.certificate"),
     ("申请人须提供户籍地和居住地两地社区分别出具的收入证明。", "rights.certificate"),
@@ -658,6 +660,8 @@ STATUTE_NEGATIVES = [
     "物业服务企业发现违法搭建的，应当及时劝阻并报告街道。",
     "依照《中华人民共和国行政处罚法》第二十条，区城管局书面委托街道综合执法队实施行政处罚。",
     "居民委员会协助开展垃圾分类检查。",
+    "项目资金使用须报区财政局审核。",
+    "申请人应当向区民政局提交审核材料。",
     "企业自愿参加培训。",
     "不得强制企业参加评比达标表彰活动。",
     "本办法涉及国家秘密，不公开征求意见。",
