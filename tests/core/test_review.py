@@ -573,6 +573,7 @@ STATUTE_POSITIVES = [
     # 37号: 人身权、财产权、人格权、劳动权、休息权.
     ("对拖欠物业费的业主，在小区公开栏张贴其姓名和房号。", "rights.basic-rights"),
     ("对违规的网约车司机，公开曝光其姓名和照片。", "rights.basic-rights"),
+    ("对不文明养犬的居民，在社区公示其姓名。", "rights.basic-rights"),
     ("对未完成拆迁任务的村民，停发其养老金。", "rights.basic-rights"),
     ("区属企业不得录用外地户籍人员。", "rights.basic-rights"),
     ("春节期间辖区内企业一律照常上班。", "rights.basic-rights"),
@@ -666,6 +667,11 @@ STATUTE_NEGATIVES = [
     "停车场经营者应当按照明码标价收取停车费。",
     "培训经费由区财政承担，不向企业收取费用。",
     "检测机构收取检测费用的，应当执行国家规定的收费标准。",
+    # Shaming is not the 公示 of recipients; technical help is not a handed-over power.
+    "拟录用人员名单公示其姓名、性别和毕业院校。",
+    "在政府网站公示受助人员姓名，接受社会监督。",
+    "由第三方机构负责执法辅助工作。",
+    "区、镇两级按1:1比例分摊项目资金。",
     # How a fine is paid or receipted sets no fine.
     "执法人员实施罚款应当出具财政部门统一制发的罚款收据。",
     "当事人应当自收到行政处罚决定书之日起十五日内到指定银行缴纳罚款。",
