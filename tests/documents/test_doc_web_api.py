@@ -224,3 +224,18 @@ def services_findings(document):
     from fazhi.documents.services import findings_of
 
     return findings_of(document.current_version())
+
+
+def test_legality_review_by_the_justice_bureau(login, make_draft, people):
+    doc = make_draft()
+    client = login("sfj")
+    assert client.get(reverse("documents:detail", args=[doc.pk])).status_code == 403
+    actions.do_submit_legality_review(people["drafter"], doc, body="justice_bureau")
+    page = client.get(reverse("documents:detail", args=[doc.pk])).content.decode()
+    assert "出具合法性审核意见" in page
+    with pytest.raises(actions.NotPermitted):
+        actions.do_record_legality_opinion(people["legal"], doc, "legal", "本单位不是审核机构")
+    client.post(reverse("documents:record", args=[doc.pk, "legality"]),
+                {"opinion": "legal_after_revision", "opinion_text": "第三条删除后合法。"})
+    review = doc.legality_reviews.get()
+    assert review.opinion == "legal_after_revision" and review.reviewed_by == people["sfj"]

@@ -32,8 +32,10 @@ from fazhi.workcalendar.services import calendar
 from .models import (
     IN_FORCE_STATES,
     DocumentVersion,
+    LegalityReview,
     NormativeDocument,
     NumberCounter,
+    ReviewBody,
     State,
     VersionCitation,
 )
@@ -67,8 +69,15 @@ def visible_documents(user: AnyUser) -> QuerySet[NormativeDocument]:
     if not user.is_authenticated:
         return documents.none()
     own = Q(organisation__in=organisations_of(user))
-    filed = Q(organisation__in=filing_authority_for(user), state__in=[State.FILING, State.FILED, State.EXPIRED, State.ABOLISHED])
-    return documents.filter(own | filed)
+    bureau_orgs = filing_authority_for(user)
+    if not bureau_orgs.exists():
+        return documents.filter(own)  # one plain condition keeps the list's index usable
+    filed = Q(organisation__in=bureau_orgs, state__in=[State.FILING, State.FILED, State.EXPIRED, State.ABOLISHED])
+    # Drafts sent to the 司法局 for 合法性审核 (115号: the government's review body).
+    sent = Q(pk__in=LegalityReview.objects.filter(
+        body=ReviewBody.JUSTICE_BUREAU, document__organisation__in=bureau_orgs
+    ).values("document_id"))
+    return documents.filter(own | filed | sent)
 
 
 def public_documents() -> QuerySet[NormativeDocument]:
