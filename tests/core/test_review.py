@@ -531,6 +531,7 @@ STATUTE_POSITIVES = [
     ("对违规运营的车辆，暂扣其道路运输证。", "penalty.licence-sanction"),
     # art. 9 (四): 限制开展生产经营活动、责令停产停业、责令关闭、限制从业.
     ("对屡次违规的施工企业，限制其在本区开展生产经营活动。", "penalty.licence-sanction"),
+    ("对拒不整改的企业，限制其生产经营。", "penalty.licence-sanction"),
     ("对违规的养老机构，关闭其经营场所。", "penalty.licence-sanction"),
     ("对存在重大隐患的，责令其停业。", "penalty.licence-sanction"),
     ("对违规的从业人员，三年内不得从事家政服务工作。", "penalty.licence-sanction"),
@@ -672,6 +673,12 @@ STATUTE_NEGATIVES = [
     "在政府网站公示受助人员姓名，接受社会监督。",
     "由第三方机构负责执法辅助工作。",
     "区、镇两级按1:1比例分摊项目资金。",
+    # Risk levels, emergency production limits and the rules for former officials are no sanction.
+    "通过整改降低风险等级。",
+    "风险等级降为低风险。",
+    "重污染天气应急期间，对B级企业限制生产。",
+    "领导干部离职后三年内不得从事与原工作业务直接相关的营利性活动。",
+    "对企业投资项目实行核准和备案管理。",
     # How a fine is paid or receipted sets no fine.
     "执法人员实施罚款应当出具财政部门统一制发的罚款收据。",
     "当事人应当自收到行政处罚决定书之日起十五日内到指定银行缴纳罚款。",
