@@ -98,3 +98,18 @@ def test_public_cleanup_result_page(client, published, people, department):
     assert doc.state == State.EXPIRED
     page = client.get(f"/public/cleanups/{campaign.pk}/").content.decode()
     assert "将被宣布失效的办法" in page and "宣布失效" in page
+
+
+def test_campaign_pages_decide_with_a_responsible_person(login, published, people, department, settings):
+    settings.DEMO_MODE = True
+    doc = published(title="页面清理测试办法（示例）", text=OTHER_TEXT)
+    client = login("legal")
+    response = client.post("/documents/cleanup/", {"title": "页面发起的清理（示例）", "older_than_years": 5}, follow=True)
+    assert "页面清理测试办法" in response.content.decode()
+    campaign = doc.cleanup_items.get().campaign
+    item = campaign.items.get()
+    client.post(f"/documents/cleanup/{campaign.pk}/items/{item.pk}/",
+                {"decision": "revise", "reason": "需与新规定衔接。", "responsible": people["drafter"].pk})
+    item.refresh_from_db()
+    assert item.decision == "revise" and item.responsible == people["drafter"]
+    assert login("sfj").get(f"/documents/cleanup/{campaign.pk}/").status_code == 403

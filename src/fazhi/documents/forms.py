@@ -4,6 +4,8 @@ from typing import Any
 
 from django import forms
 
+from fazhi.accounts.models import User
+
 from .models import (
     Adoption,
     CleanupDecision,
@@ -137,3 +139,12 @@ class CampaignForm(forms.Form):
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(label="清理意见", choices=CleanupDecision.choices)
     reason = forms.CharField(label="理由", widget=forms.Textarea(attrs={"rows": 2}))
+    responsible = forms.ModelChoiceField(label="责任人", queryset=User.objects.none(), required=False,
+                                         empty_label="（本人）")
+
+    def __init__(self, *args: Any, organisation: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if organisation is not None:
+            self.fields["responsible"].queryset = User.objects.filter(  # type: ignore[attr-defined]
+                memberships__organisation=organisation
+            ).distinct().order_by("username")

@@ -486,7 +486,8 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
 def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
     campaign = _campaign(request, pk)
     items = campaign.items.select_related("document", "responsible").order_by("pk")
-    return render(request, "documents/campaign.html", _ctx(campaign=campaign, items=items, form=DecisionForm()))
+    return render(request, "documents/campaign.html", _ctx(campaign=campaign, items=items,
+                                                         form=DecisionForm(organisation=campaign.organisation)))
 
 
 @login_required
@@ -494,11 +495,12 @@ def campaign_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def campaign_decide(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     campaign = _campaign(request, pk)
     item = get_object_or_404(CleanupItem, pk=item_pk, campaign=campaign)
-    form = DecisionForm(request.POST)
+    form = DecisionForm(request.POST, organisation=campaign.organisation)
     try:
         if not form.is_valid():
             raise DocumentError("请选择清理意见并写明理由。")
-        cleanup.do_decide(_user(request), item, form.cleaned_data["decision"], form.cleaned_data["reason"])
+        cleanup.do_decide(_user(request), item, form.cleaned_data["decision"], form.cleaned_data["reason"],
+                          form.cleaned_data["responsible"])
     except DocumentError as error:
         messages.error(request, str(error))
     return redirect("documents:campaign", pk=campaign.pk)
