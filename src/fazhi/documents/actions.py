@@ -573,10 +573,11 @@ def do_publish(
     return publication
 
 
-def _open_validity_reminder(document: NormativeDocument) -> None:
+def _open_validity_reminder(document: NormativeDocument) -> bool:
+    """Open the 届满前评估 reminder; False when its date lies beyond the working calendar."""
     _close(document, KIND_VALIDITY)
     if document.expiry_date is None or document.published_date is None:
-        return
+        return False
     remind_on = services.add_months(document.expiry_date, -VALIDITY_REVIEW_MONTHS_BEFORE)
     days = max((remind_on - document.published_date).days, 1)
     try:
@@ -589,7 +590,8 @@ def _open_validity_reminder(document: NormativeDocument) -> None:
             )
     except ClockError:
         # Beyond the working calendar's range: `daily()` opens it once the year is in range.
-        return
+        return False
+    return True
 
 
 def _apply_to_predecessor(user: User | None, document: NormativeDocument) -> None:
@@ -690,8 +692,7 @@ def ensure_validity_reminders() -> int:
         Deadline.objects.filter(content_type=content_type, kind=KIND_VALIDITY).values_list("object_id", flat=True)
     )
     for document in candidates.exclude(pk__in=have)[:1000]:
-        _open_validity_reminder(document)
-        opened += 1
+        opened += _open_validity_reminder(document)
     return opened
 
 
