@@ -113,3 +113,19 @@ def test_campaign_pages_decide_with_a_responsible_person(login, published, peopl
     item.refresh_from_db()
     assert item.decision == "revise" and item.responsible == people["drafter"]
     assert login("sfj").get(f"/documents/cleanup/{campaign.pk}/").status_code == 403
+
+
+def test_an_abolition_recorded_in_the_law_catalog_puts_citing_documents_on_a_campaign(
+        published, login, settings, django_capture_on_commit_callbacks):
+    from fazhi.documents.models import CleanupItem
+
+    settings.DEMO_MODE = True
+    doc = published(text="第一条 根据《中华人民共和国行政许可法》第十二条，制定本办法。\n第二条 本办法自公布之日起施行。")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = login("legal").post("/laws/l/行政许可法/status/", {
+            "status": "已废止", "date": "2026-01-01", "source": "演示：假设的废止决定",
+        })
+    assert response.status_code == 302
+    item = CleanupItem.objects.get(document=doc)
+    assert "行政许可法" in item.reasons[0] and "已废止" in item.reasons[0]
+    assert item.campaign.organisation == doc.organisation

@@ -179,34 +179,28 @@ def test_sfj_sees_only_filed_documents(login, published, make_draft, people):
     assert NormativeDocument.objects.get(pk=doc.pk).state == State.FILED
 
 
-def test_pre_review_engine_and_fallback(login, make_draft, monkeypatch):
-    from fazhi.documents import services
-
+def test_each_version_is_pre_reviewed(login, make_draft):
     doc = make_draft(text="第一条 根据《中华人民共和国合同法》，制定本办法。\n第二条 违反本办法的，处以五千元罚款。")
     version = doc.current_version()
-    client = login("drafter")
-    page = client.get(reverse("documents:detail", args=[doc.pk])).content.decode()
-    if version.review_engine == "review":
-        assert version.findings_count >= 1 and "预审引擎未启用" not in page
-    monkeypatch.setattr(services, "_review_function", lambda: None)
-    fallback = actions.do_add_version(login("drafter") and doc.created_by, doc, text="第一条 依据《中华人民共和国合同法》制定。")
-    assert fallback.review_engine == "citations" and fallback.findings_count == 0
+    page = login("drafter").get(reverse("documents:detail", args=[doc.pk])).content.decode()
+    assert version.review_engine == "review" and version.findings_count >= 1
+    assert "预审引擎出错" not in page
     assert doc.citations.filter(current=True, law_id="合同法", status="abolished").exists()
-    page = client.get(reverse("documents:detail", args=[doc.pk])).content.decode()
-    assert "预审引擎未启用" in page
 
 
-def test_a_failing_review_engine_does_not_lose_the_upload(make_draft, people, monkeypatch):
+def test_a_failing_review_engine_does_not_lose_the_upload(login, make_draft, people, monkeypatch):
     from fazhi.documents import services
 
     def broken(text, **kwargs):
         raise RuntimeError("rules being edited")
 
-    monkeypatch.setattr(services, "_review_function", lambda: broken)
+    monkeypatch.setattr(services, "review_text", broken)
     doc = make_draft()
     version = actions.do_add_version(people["drafter"], doc, text="第一条 依据《中华人民共和国合同法》制定。")
-    assert version.review_engine == "citations"
+    assert version.review_engine == "citations" and version.findings_count == 0
     assert doc.citations.filter(current=True, law_id="合同法").exists()
+    page = login("drafter").get(reverse("documents:detail", args=[doc.pk])).content.decode()
+    assert "预审引擎出错" in page
 
 
 def test_citing_an_unpublished_or_abolished_document_is_a_finding(make_draft, published, people):

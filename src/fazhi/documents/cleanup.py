@@ -15,7 +15,9 @@ from django.utils import timezone
 from fazhi.accounts.models import Organisation, Role, User
 from fazhi.audit.models import Action
 from fazhi.audit.trail import record
-from fazhi.core.catalog import Catalog, default_catalog
+from fazhi.core.catalog import Catalog
+from fazhi.laws.models import LawStatusChange
+from fazhi.laws.services import current_catalog
 from fazhi.core.catalog.models import STATUS_ABOLISHED, STATUS_EXPIRED
 
 from . import actions, services
@@ -206,7 +208,7 @@ def do_law_status_changed(
 
 def sync_law_statuses(catalog: Catalog | None = None, today: date | None = None) -> list[CleanupCampaign]:
     """Compare the index with the catalog; each law now abolished or expired opens a campaign."""
-    catalog = catalog or default_catalog()
+    catalog = catalog or current_catalog()
     today = today or timezone.localdate()
     law_ids = (
         VersionCitation.objects.filter(current=True, document__state__in=IN_FORCE_STATES)
@@ -223,3 +225,10 @@ def sync_law_statuses(catalog: Catalog | None = None, today: date | None = None)
             note = event.source if event is not None else ""
             campaigns.extend(do_law_status_changed(law_id, status, note=note, today=today))
     return list({c.pk: c for c in campaigns}.values())
+
+
+def on_law_status_changed(sender: object, law_id: str, change: LawStatusChange, **kwargs: object) -> None:
+    """A status recorded in the law catalog puts the documents citing that law on a campaign."""
+    status = CATALOG_STATUS.get(change.status)
+    if status is not None:
+        do_law_status_changed(law_id, status, note=change.source, user=change.created_by)

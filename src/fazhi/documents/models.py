@@ -154,7 +154,7 @@ class DocumentVersion(models.Model):
     sha256 = models.CharField("SHA-256", max_length=64)
     text = models.TextField("文本")
     note = models.CharField("说明", max_length=200, blank=True)
-    # "review" (the review engine), "citations" (citation check only: 预审引擎未启用)
+    # "review" (the review engine), "citations" (the engine failed on it: citation check only)
     review_engine = models.CharField("预审引擎", max_length=20, blank=True)
     review = models.JSONField("预审结果", default=dict, blank=True)
     findings_count = models.PositiveIntegerField("预审问题数", default=0)

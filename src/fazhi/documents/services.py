@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import importlib
 import logging
 import re
 import time
@@ -27,6 +26,8 @@ from fazhi.accounts.permissions import (
 )
 from fazhi.core import text as core_text
 from fazhi.core.citations import analyze
+from fazhi.core.review import review_text
+from fazhi.laws.services import current_catalog
 from fazhi.workcalendar.services import calendar
 
 from .models import (
@@ -47,7 +48,7 @@ MAX_TEXT_CHARS = 500_000
 ALLOWED_SUFFIXES = (".docx", ".pdf", ".txt")
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
-ENGINE_OFF_LABEL = "预审引擎未启用（仅核对引用的法律）"
+ENGINE_OFF_LABEL = "预审引擎出错，仅核对了引用的法律"
 
 
 class DocumentError(Exception):
@@ -151,24 +152,15 @@ class PreReview:
     citations: list[dict[str, Any]]
 
 
-def _review_function() -> Any:
-    try:
-        module = importlib.import_module("fazhi.core.review")
-    except ImportError:
-        return None
-    return getattr(module, "review_text", None)
-
-
 def pre_review(text: str, document_date: date | None = None) -> PreReview:
-    """The review engine when installed; otherwise the citation check alone."""
-    review_text = _review_function()
+    """The review engine; should it fail on a text, the citation check alone."""
+    catalog = current_catalog()  # the bundled catalog plus the department's own additions
     citations: list[dict[str, Any]] | None = None
     report = None
-    if review_text is not None:
-        try:
-            report = review_text(text, document_date=document_date)
-        except Exception:  # the engine failing must not lose the upload: fall back, and log it
-            logger.exception("pre-review engine failed; citation check only")
+    try:
+        report = review_text(text, document_date=document_date, catalog=catalog)
+    except Exception:  # the engine failing must not lose the upload: fall back, and log it
+        logger.exception("pre-review engine failed; citation check only")
     if report is not None:
         result = report.to_json()
         document_summary = result.get("document")
@@ -184,7 +176,7 @@ def pre_review(text: str, document_date: date | None = None) -> PreReview:
     else:
         result, findings, engine = {}, [], "citations"
     if citations is None:
-        citations = analyze(text, document_date=document_date).to_json()["citations"]
+        citations = analyze(text, catalog, document_date=document_date).to_json()["citations"]
     if engine == "citations":
         result = {"citations": citations}
     return PreReview(engine, result, findings, citations)
