@@ -16,9 +16,9 @@ from fazhi.accounts.models import Organisation, Role, User
 from fazhi.audit.models import Action
 from fazhi.audit.trail import record
 from fazhi.core.catalog import Catalog
+from fazhi.core.catalog.models import STATUS_ABOLISHED, STATUS_EXPIRED
 from fazhi.laws.models import LawStatusChange
 from fazhi.laws.services import current_catalog
-from fazhi.core.catalog.models import STATUS_ABOLISHED, STATUS_EXPIRED
 
 from . import actions, services
 from .models import (
