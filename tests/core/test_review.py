@@ -589,6 +589,7 @@ STATUTE_POSITIVES = [
     # 公平竞争审查条例 art. 8 (二), (四); art. 9 (一), (三); art. 10 (一), (三); art. 11.
     ("授予区城投公司全区公共停车场独家经营权。", "competition.exclusive-right"),
     ("区文旅集团作为全区唯一的旅游运营主体。", "competition.exclusive-right"),
+    ("授予甲公司排他性经营权。", "competition.exclusive-right"),
     ("注册资本不低于5000万元的企业方可承接本区市政工程。", "competition.entry-condition"),
     ("投标人须具有本市同类工程业绩。", "competition.entry-condition"),
     ("禁止外地生猪进入本区市场销售。", "competition.outsider-discrimination"),
@@ -686,6 +687,9 @@ STATUTE_NEGATIVES = [
     "收藏单位应当尊重捐赠人的意愿。",
     "县级以上地方人民政府应当明确防范和处置非法集资工作机制的牵头部门。",
     "使馆的馆舍免受搜查、征用。",
+    "义务兵退出现役后，由乡镇人民政府妥善安排他们的生产和生活。",
+    "公共体育场馆向学生免费或者无偿使用开放。",
+    "受捐赠单位应当将捐赠资金的使用情况向社会公示。",
     # How a fine is paid or receipted sets no fine.
     "执法人员实施罚款应当出具财政部门统一制发的罚款收据。",
     "当事人应当自收到行政处罚决定书之日起十五日内到指定银行缴纳罚款。",
