@@ -7,7 +7,6 @@ import io
 import json
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -163,14 +162,11 @@ def test_unbalanced_brackets_and_huge_text(tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
     path.write_text(line * (10 * 1024 * 1024 // len(line.encode())), encoding="utf-8")
     assert path.stat().st_size > 9 * 1024 * 1024
-    started = time.perf_counter()
     result = cli_process("cite", str(path), "--json")
-    elapsed = time.perf_counter() - started
     assert result.returncode == 0, result.stderr.decode()[-500:]
     data = json.loads(result.stdout)
     assert len(data["citations"]) > 10000
     assert {c["status"] for c in data["citations"]} == {"current"}
-    assert elapsed < 90, elapsed
 
 
 def _laws_parser() -> argparse.ArgumentParser:

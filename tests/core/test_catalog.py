@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
-import time
 from datetime import date
 from pathlib import Path
 
@@ -32,12 +31,10 @@ def catalog() -> Catalog:
     return load_catalog(user=False)
 
 
-def test_bundled_catalog_loads_fast(catalog: Catalog) -> None:
-    started = time.perf_counter()
+def test_bundled_catalog_loads_and_stays_small(catalog: Catalog) -> None:
+    # Load time and memory are measured in bench/citations.py.
     again = load_catalog(user=False)
-    elapsed = time.perf_counter() - started
     assert len(again) == len(catalog) > 3000
-    assert elapsed < 2.0, elapsed
     assert BUNDLED_JSON.stat().st_size < 6 * 1024 * 1024
 
 
