@@ -7,8 +7,6 @@ engine's output. Hand-written clauses test the grammar of creating vs restating.
 
 from __future__ import annotations
 
-import statistics
-import time
 from datetime import date
 from pathlib import Path
 
@@ -441,19 +439,6 @@ def test_plain_text_is_still_reviewed() -> None:
     assert empty.to_json()["document"]["chars"] == 0
 
 
-def test_a_10000_character_draft_is_fast() -> None:
-    text = "\n".join(_corpus(p.name) for p in sorted(_shared("corpus", "normative").glob("*.txt")))
-    text = text[:10_000]
-    review_text(text)
-    times = []
-    for _ in range(15):
-        t0 = time.perf_counter()
-        review_text(text)
-        times.append(time.perf_counter() - t0)
-    # The goal is 20 ms on an idle core; the bound leaves room for a busy test machine.
-    assert statistics.median(times) < 0.1
-
-
 def _rules(text: str, category: str) -> list[str]:
     """The rule ids of the findings of one category, in order."""
     return [f.rule for f in _review(text).findings if f.category == category]
@@ -729,3 +714,22 @@ def test_a_notice_arranging_the_organs_work_needs_no_term() -> None:
         "二、区住建局应当牵头开展建筑工地检查。", "二、施工单位不得在春节期间动火作业。").replace(
         "五、区市场监管局应当加强对商场超市的检查。", "五、商场超市应当每日开展安全自查。\n六、燃放烟花爆竹不得在楼道内进行。")
     assert _rules(binding, "validity") == ["validity.no-term"]
+
+
+def test_a_one_off_task_notice_needs_no_term() -> None:
+    # 行政规范性文件 are applied repeatedly; a notice arranging one inspection is not one.
+    text = ("某区住建局关于开展2026年建筑施工安全大检查的通知\n\n各建筑施工企业：\n\n"
+            "一、检查时间为2026年4月1日至4月30日。\n二、各企业应当开展自查。\n"
+            "三、各企业应当于4月10日前报送自查报告。\n四、检查中发现的问题应当限期整改。\n"
+            "五、企业不得拒绝检查。\n\n某区住建局\n2026年3月1日\n")
+    assert not _rules(text, "validity")
+    standing = text.replace("关于开展2026年建筑施工安全大检查的通知", "关于加强建筑施工安全管理的通知")
+    assert _rules(standing, "validity") == ["validity.no-term"]
+
+
+def test_a_cover_note_without_the_issued_text() -> None:
+    # 现将《X》印发给你们 alone: the issued text, which carries the dates, is not in the input.
+    text = ("某区人民政府办公室关于印发《某区促进消费若干措施》的通知\n\n各街道办事处，区政府各部门：\n\n"
+            "《某区促进消费若干措施》已经区政府同意，现印发给你们，请认真贯彻执行。\n\n"
+            "某区人民政府办公室\n2026年3月1日\n")
+    assert not _rules(text, "validity")

@@ -469,6 +469,12 @@ def _make(rule: Rule, text: str, span: tuple[int, int], message: str = "",
 
 _OBLIGATION = re.compile("应当|不得|须|严禁|禁止")
 _SENTENCE = re.compile("[。；;\n]")
+# A notice arranging one task (关于开展2026年安全大检查的通知, 关于做好…申报工作的通知) is not
+# applied repeatedly, so it is no 行政规范性文件 and needs no term.
+_ONE_OFF_TASK = re.compile(
+    r"关于(?:开展|组织开展|组织|举办|做好|启动)?[^的]{0,40}?(?:检查|活动|行动|评选|评审|申报|竞赛|普查|"
+    r"调查|考试|演练|验收|评估)(?:工作)?的通知")
+_COVER_NOTE_CHARS = 400  # a cover note issuing another text, without that text
 # A sentence whose subject is an organ or an official (各街道办事处应当…, 区城管局负责…要…).
 _ORGAN_SUBJECT = re.compile(
     r"\s*(?:[（(]?[一二三四五六七八九十0-9]{1,3}[)）、.．]\s*)?(?:[\u4e00-\u9fff]{0,6}?[，：:])?"
@@ -486,10 +492,17 @@ def _is_normative(structure: DocumentStructure, text: str) -> bool:
     if structure.is_provisional and structure.effective is not None:
         return True  # 本方案自印发之日起试行: it tries out rules binding others
     kind = structure.instrument_kind
+    if (structure.subject is not None and structure.effective is None
+            and structure.validity is None and not structure.articles
+            and len(text) - structure.body_start < _COVER_NOTE_CHARS):
+        return False  # 现将《X》印发给你们: the cover note alone; the issued text is not here
     if kind is not None and kind.base in NORMATIVE_KINDS:
         return True
     if kind is None or kind.base != "通知" or (structure.repeals and not structure.effective):
         return False
+    if (structure.title is not None and _ONE_OFF_TASK.search(structure.title.text)
+            and structure.effective is None and structure.validity is None):
+        return False  # 关于开展…检查的通知: a one-off task, not applied repeatedly
     if structure.effective is not None or structure.validity is not None or _FOREVER.search(
             text, structure.body_start):
         return True  # a notice stating its own term or start date binds by itself
