@@ -314,9 +314,9 @@ def total(table: dict[str, Counts]) -> Counts:
 # --- label files --------------------------------------------------------------------------------
 
 LABEL_DIR = Path(__file__).resolve().parent / "review_labels"
-# corpus: real documents; synthetic: drafts written alongside the engine; heldout: drafts
-# written apart from the engine's rules and never shown to their authors (the honest figure).
-SETS = ("corpus", "synthetic", "heldout")
+# corpus: real documents; synthetic: drafts written alongside the engine; heldout, heldout2:
+# drafts written apart from the engine's rules, each honest until rules are tuned against it.
+SETS = ("corpus", "synthetic", "heldout", "heldout2")
 
 
 def label_files(root: Path = LABEL_DIR) -> list[Path]:
