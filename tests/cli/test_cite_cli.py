@@ -5,38 +5,17 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
+from _cli import NORMATIVE, SHARED, cli_process, fazhi, need_shared
 
-from fazhi.cli import CommandFailed, main
+from fazhi.cli import CommandFailed
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
-NORMATIVE = SHARED / "corpus" / "normative"
 SEED = SHARED / "seed" / "000_941c10f9f08c4ec0.txt"
 STATUSES = {"current", "amended_since", "abolished", "not_yet_effective", "expired",
             "unknown_article", "unknown"}
-
-
-def need_shared() -> None:
-    if not SHARED.is_dir():
-        pytest.skip(f"shared reference folder absent: {SHARED.resolve()}")
-
-
-def fazhi(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def cli_process(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-c", "import sys; from fazhi.cli import main; sys.exit(main())", *args],
-        input=stdin, capture_output=True, timeout=120, check=False,
-    )
 
 
 def test_contract_on_the_corpus(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

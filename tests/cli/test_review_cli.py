@@ -3,38 +3,15 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from _cli import NORMATIVE, cli_process, fazhi, need_shared
 
-from fazhi.cli import main
-
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
-NORMATIVE = SHARED / "corpus" / "normative"
 CATEGORIES = {"licensing", "penalty", "coercion", "fee", "rights_obligations", "competition",
               "citation", "validity", "form", "procedure"}
 DOCUMENT_KEYS = {"title", "doc_number", "issuer", "issued", "effective", "expires", "articles",
                  "chars"}
-
-
-def need_shared() -> None:
-    if not SHARED.is_dir():
-        pytest.skip(f"shared reference folder absent: {SHARED.resolve()}")
-
-
-def fazhi(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def cli_process(*args: str, stdin: bytes = b"") -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(
-        [sys.executable, "-c", "import sys; from fazhi.cli import main; sys.exit(main())", *args],
-        input=stdin, capture_output=True, timeout=120, check=False,
-    )
 
 
 def body(tmp_path: Path, name: str) -> Path:
