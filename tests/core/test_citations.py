@@ -328,3 +328,16 @@ def test_an_order_number_after_the_title_names_the_version_cited():
     assert old.quote.endswith("（国务院令第492号）第十三条") and old.status == "amended_since"
     assert "2019-05-15" in old.message
     assert new.article.label() == "第三十三条" and new.status == "current"
+
+
+def test_a_catalog_no_longer_used_is_released_with_its_scanner():
+    # The web layer rebuilds its catalog when a department adds a law; old ones must go.
+    import gc
+    import weakref
+
+    catalog = load_catalog(user=False)
+    ref = weakref.ref(catalog)
+    analyze("依照《中华人民共和国行政许可法》第十二条", catalog)
+    del catalog
+    gc.collect()
+    assert ref() is None

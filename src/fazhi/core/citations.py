@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
+import weakref
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -272,15 +273,15 @@ def _bare_name_ok(name: str) -> bool:
     return len(name) >= 3 or name in ("宪法", "刑法")
 
 
-_SCANNERS: dict[int, tuple[Catalog, _Scanner]] = {}
+# Weak keys: a catalog rebuilt after local additions must not be kept alive by its scanner.
+_SCANNERS: weakref.WeakKeyDictionary[Catalog, _Scanner] = weakref.WeakKeyDictionary()
 
 
 def _scanner_for(catalog: Catalog) -> _Scanner:
-    cached = _SCANNERS.get(id(catalog))
-    if cached is None or cached[0] is not catalog:
-        cached = (catalog, _Scanner(catalog))
-        _SCANNERS[id(catalog)] = cached
-    return cached[1]
+    scanner = _SCANNERS.get(catalog)
+    if scanner is None:
+        scanner = _SCANNERS[catalog] = _Scanner(catalog)
+    return scanner
 
 
 # --- extraction -----------------------------------------------------------------------------------------
