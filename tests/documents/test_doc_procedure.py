@@ -33,3 +33,18 @@ def test_deliberation_without_legality_review_is_refused(make_draft, people):
         actions.do_submit_deliberation(people["drafter"], doc)
     assert "未经合法性审核，不得提交集体审议" in str(refused.value)
     assert refused.value.missing == ["合法性审核"]
+
+
+def test_the_expiry_reminder_reads_as_a_reminder_on_the_dashboard(published, login, settings):
+    from fazhi.workcalendar.models import Deadline
+
+    settings.DEMO_MODE = True
+    doc = published()
+    # A term ending within the calendar's known years, so the reminder opens now.
+    doc.expiry_date = doc.published_date + dt.timedelta(days=300)
+    doc.save()
+    assert actions._open_validity_reminder(doc)
+    reminder = Deadline.objects.for_record(doc).open().get(period_note="有效期届满前6个月")
+    assert reminder.period_label == "有效期届满前6个月"
+    page = login("drafter").get("/").content.decode()
+    assert "有效期届满前6个月" in page

@@ -587,6 +587,7 @@ def _open_validity_reminder(document: NormativeDocument) -> bool:
                 title=f"《{document.title}》有效期至{document.expiry_date:%Y-%m-%d}，届满前6个月评估（延期、修改或到期失效）",
                 start=document.published_date, amount=days, unit="days", basis=str(B_VALIDITY),
                 owner=document, kind=KIND_VALIDITY,
+                period_note=f"有效期届满前{VALIDITY_REVIEW_MONTHS_BEFORE}个月",
             )
     except ClockError:
         # Beyond the working calendar's range: `daily()` opens it once the year is in range.

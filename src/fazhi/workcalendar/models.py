@@ -112,6 +112,8 @@ class Deadline(models.Model):
     # [{"start": "YYYY-MM-DD", "end": "YYYY-MM-DD", "reason": "…"}]; both ends inclusive.
     pauses = models.JSONField("暂停计算期间", default=list, blank=True)
     extension = models.PositiveIntegerField("延长", default=0)
+    # How a reader knows the period when the day count says little (届满前6个月提醒).
+    period_note = models.CharField("期限说明", max_length=60, blank=True)
     due_date = models.DateField("到期日")
     provisional = models.BooleanField(
         "临时计算", default=False, help_text="涉及年份的放假安排尚未录入，按周末推算"
@@ -140,6 +142,8 @@ class Deadline(models.Model):
 
     @property
     def period_label(self) -> str:
+        if self.period_note:
+            return self.period_note
         text = f"{self.amount}{Unit(self.unit).label}"
         if self.extension:
             text += f"，延长{self.extension}{Unit(self.unit).label}"

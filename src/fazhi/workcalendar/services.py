@@ -41,6 +41,7 @@ def open_deadline(
     responsible: User | None = None,
     pauses: Iterable[tuple[date, date, str]] = (),
     extension: int = 0,
+    period_note: str = "",
     work_calendar: WorkCalendar | None = None,
 ) -> Deadline:
     """Start a period. Raises ClockError (Chinese message) for input the clock refuses."""
@@ -55,6 +56,7 @@ def open_deadline(
         unit=parse_unit(unit).value,
         pauses=[_pause_json(first, last, reason) for first, last, reason in pauses],
         extension=extension,
+        period_note=period_note,
     )
     if owner is not None:
         deadline.owner = owner
