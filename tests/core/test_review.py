@@ -450,6 +450,28 @@ def test_a_provisional_plan_needs_a_term() -> None:
     assert _rules(text, "validity") == ["validity.provisional-no-term"]
 
 
+def test_a_trial_period_is_a_term() -> None:
+    # 试行期N年 is the term of a provisional text: judged by its length, never "no term".
+    text = ("某县食品小作坊登记管理办法（试行）\n\n一、从事小作坊生产加工应当办理登记。\n"
+            "二、本办法自2027年1月1日起试行，试行期六年。\n\n某县市场监督管理局\n2026年10月1日\n")
+    assert _rules(text, "validity") == ["validity.term-too-long"]
+    assert _rules(text.replace("试行期六年", "试行期四年"), "validity") == [
+        "validity.provisional-term-too-long"]
+    assert not _rules(text.replace("试行期六年", "试行期两年"), "validity")
+
+
+def test_a_start_given_with_the_term_or_from_today_is_an_effective_date() -> None:
+    # 有效期自A至B names the start; 即日起实施 takes effect on issue.
+    text = ("某县关于加大招商引资力度的若干政策\n\n一、企业应当如实申报投资额。\n"
+            "二、本政策有效期自2026年12月1日至2028年11月30日。\n\n某县人民政府\n2026年11月20日\n")
+    assert not _rules(text, "validity")
+    assert _rules(text.replace("2028年11月30日", "2035年12月31日"), "validity") == [
+        "validity.term-too-long"]
+    today = text.replace("本政策有效期自2026年12月1日至2028年11月30日",
+                         "本政策即日起实施，有效期至2027年12月31日")
+    assert not _rules(today, "validity")
+
+
 def test_an_internal_work_rule_needs_no_term() -> None:
     text = ("某区市场监督管理局案卷评查办法\n\n局机关各科室、各市场监管所：\n"
             "一、评查本局上一年度办结的案卷。\n二、本办法自印发之日起施行。\n\n"
@@ -602,6 +624,30 @@ STATUTE_POSITIVES = [
     # art. 62 ¶2: public comment.
     ("因时间紧迫，本办法不再公开征求意见。", "procedure.no-comment"),
     ("本措施无需向社会征求意见，自印发之日起施行。", "procedure.no-comment"),
+    # 行政许可法 art. 16 ¶4, 37号 一（一）: conditions added on top of a statutory licence.
+    ("申请人在提交申请材料时，另需附区体育总会出具的行业推荐意见。", "licensing.extra-conditions"),
+    ("申请登记的，并须提交所在社区出具的同意经营承诺书。", "licensing.extra-conditions"),
+    # 公平竞争审查条例 art. 9: local plates or a local record as a condition of taking part.
+    ("投入运营的车辆须在本区公安交管部门登记上牌。", "competition.local-condition"),
+    ("参加竞买的，应当为在本县登记注册满三年的企业。", "competition.local-condition"),
+    # art. 8 (三): a named local firm or centre as the only provider.
+    ("委托检测的，应委托区体育发展有限公司下属检测中心进行。", "competition.designated-supplier"),
+    ("企业年度评估须委托县产业发展公司所属评估中心实施。", "competition.designated-supplier"),
+    # 行政强制法 art. 43 ¶2: the supply named by what is supplied, or cut through the utility.
+    ("拒不缴纳保洁费的农户，由镇政府暂停其自来水供应。", "coercion.utility-cutoff"),
+    ("对拒不整改的企业，由街道通知供电、供水单位对其生产经营场所停止供电、供水。",
+     "coercion.utility-cutoff-arranged"),
+    # 行政强制法 arts. 13, 46 ¶3: goods sold to cover the organ's costs.
+    ("逾期未清理的，清除物品由镇人民政府变卖抵作清运费用。", "coercion.sale-for-costs"),
+    ("暂扣的货物逾期未处理的，由执法队拍卖所得款项抵缴保管费。", "coercion.sale-for-costs"),
+    # 公平竞争审查条例 art. 11: a price floor an organ or association publishes.
+    ("旅游旺季期间，客房价格实行市场调节价，但不得低于县民宿协会公布的最低指导价。",
+     "competition.price-intervention"),
+    ("驾驶培训报价不低于区交通运输局公布的指导价格。", "competition.price-intervention"),
+    # art. 10 (三): a land-price rebate under another name.
+    ("依法足额缴纳土地出让价款后，县财政按土地出让价款的60%以基础设施配套补助名义拨付企业。",
+     "competition.land-price"),
+    ("按出让金的五成给予企业项目建设扶持。", "competition.land-price"),
 ]
 
 STATUTE_NEGATIVES = [
@@ -686,6 +732,20 @@ STATUTE_NEGATIVES = [
     "推进国有企业混合所有制改革。",
     "各类所有制企业平等享受本办法扶持政策。",
     "行业协会应当为会员提供信息咨询服务，企业自愿入会。",
+    "申请人应当提交营业执照复印件和法定代表人身份证明。",
+    "申请人无需另行提交社区出具的证明材料。",
+    "车辆可以在任何地方登记上牌，本区不设限制。",
+    "参加竞买的企业不得附加本地注册年限等条件。",
+    "企业可以自行委托具有资质的检测机构进行检测。",
+    "不得强制企业委托区属公司下属检测中心进行检测。",
+    "供水单位因管网检修暂停自来水供应的，应当提前公告。",
+    "行政机关不得暂停居民的自来水供应迫使其履行义务。",
+    "依照《中华人民共和国行政强制法》第四十六条，将查封的财物依法拍卖抵缴罚款。",
+    "拍卖所得价款全额上缴国库。",
+    "客房价格实行市场调节价，由经营者自主定价。",
+    "旅游旺季客房价格不得高于经营者明码标示的价格。",
+    "土地出让价款按规定全额缴入国库。",
+    "土地出让价款的60%用于保障性住房建设。",
 ]
 
 

@@ -61,6 +61,10 @@ KIND_WORDS = frozenset({"办法", "细则", "规定", "意见", "决定", "规�
 MAX_TERM_YEARS = 5
 MAX_PROVISIONAL_YEARS = 3
 _FOREVER = re.compile("长期有效|永久有效|长期执行")
+# Terms and starts the structure parser leaves aside: 即日起实施 is an effective date (the day
+# of issue), 试行期六年 a term counted from the 试行 date.
+_FROM_TODAY = re.compile("(?:自|从)?即日起(?:施行|实施|执行|生效|试行|实行)")
+_TRIAL_TERM = re.compile("试行期(?:为|限为?)?([0-9]+|[一二两三四五六七八九十]+)(个月|年)")
 _EXCEPTION = re.compile(r"除[^。；\n]{1,40}?外")
 # 内设机构: an office inside an organ (…局办公室 is one; …人民政府办公室 issues for the government).
 _INTERNAL_ISSUER = re.compile(
@@ -547,16 +551,29 @@ def _validity(pack: RulePack, st: DocumentStructure, text: str, issued: date | N
         return out
     eff, val = st.effective, st.validity
     forever = _FOREVER.search(text, st.body_start)
-    if forever is not None and val is None:
+    trial = _TRIAL_TERM.search(text, st.body_start) if val is None else None
+    if forever is not None and val is None and trial is None:
         out.append(_make(pack.rule("validity.indefinite"), text, forever.span()))
     notice = st.instrument_kind is not None and st.instrument_kind.base == "通知"
-    if eff is None and not notice:
+    # 有效期自A至B states the start; 即日起实施 takes effect on issue.
+    val_start = val.start.value if val is not None and val.start is not None else None
+    stated_start = val_start is not None or _FROM_TODAY.search(text, st.body_start) is not None
+    if eff is None and not notice and not stated_start:
         # A 通知 takes effect when issued unless it says otherwise; other kinds must say.
         out.append(_make(pack.rule("validity.no-effective-date"), text, _title_span(st)))
-    elif val is None and forever is None:
+    elif val is None and forever is None and trial is None:
         rule_id = "validity.provisional-no-term" if st.is_provisional else "validity.no-term"
         out.append(_make(pack.rule(rule_id), text, eff.span if eff else _title_span(st)))
-    start = (eff.date if eff is not None else None) or issued
+    start = (eff.date if eff is not None else None) or val_start or issued
+    if trial is not None:
+        n = parse_number(trial.group(1))
+        if n is not None:
+            t_years = n if trial.group(2) == "年" else n / 12
+            if t_years > MAX_TERM_YEARS:
+                out.append(_make(pack.rule("validity.term-too-long"), text, trial.span()))
+            elif t_years > MAX_PROVISIONAL_YEARS:
+                out.append(_make(pack.rule("validity.provisional-term-too-long"), text,
+                                 trial.span()))
     if eff is not None and eff.kind == "date" and eff.date and issued and eff.date < issued:
         days = (issued - eff.date).days
         out.append(_make(pack.rule("validity.retroactive"), text, eff.span,
