@@ -627,6 +627,8 @@ STATUTE_POSITIVES = [
     # 行政许可法 art. 16 ¶4, 37号 一（一）: conditions added on top of a statutory licence.
     ("申请人在提交申请材料时，另需附区体育总会出具的行业推荐意见。", "licensing.extra-conditions"),
     ("申请登记的，并须提交所在社区出具的同意经营承诺书。", "licensing.extra-conditions"),
+    ("申请人除具备《道路运输条例》第二十一条规定的条件外，还应当符合以下要求：", "licensing.added-conditions"),
+    ("申请开办的，除符合法定条件以外，还须满足本区制定的下列标准。", "licensing.added-conditions"),
     # 公平竞争审查条例 art. 9: local plates or a local record as a condition of taking part.
     ("投入运营的车辆须在本区公安交管部门登记上牌。", "competition.local-condition"),
     ("参加竞买的，应当为在本县登记注册满三年的企业。", "competition.local-condition"),
@@ -733,6 +735,8 @@ STATUTE_NEGATIVES = [
     "各类所有制企业平等享受本办法扶持政策。",
     "行业协会应当为会员提供信息咨询服务，企业自愿入会。",
     "申请人应当提交营业执照复印件和法定代表人身份证明。",
+    "申请人应当具备《道路运输条例》第二十一条规定的条件。",
+    "申请人除具备前款规定的条件外，还应当符合法律、行政法规规定的其他条件。",
     "申请人无需另行提交社区出具的证明材料。",
     "车辆可以在任何地方登记上牌，本区不设限制。",
     "参加竞买的企业不得附加本地注册年限等条件。",
