@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 
 from fazhi.accounts.models import User
+from fazhi.web import uploads
 
 from .models import (
     Adoption,
@@ -18,7 +19,6 @@ from .models import (
     ReviewBody,
 )
 from .procedure import FAIR_COMPETITION_EXCEPTIONS
-from .services import MAX_UPLOAD_BYTES
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -66,8 +66,9 @@ class UploadForm(forms.Form):
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data.get("file")
-        if upload is not None and upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(f"文件过大，上限为 {MAX_UPLOAD_BYTES // 1024 // 1024} MB。")
+        limit = uploads.max_upload_bytes()
+        if upload is not None and upload.size > limit:
+            raise forms.ValidationError(f"文件过大，上限为 {limit // 1024 // 1024} MB。")
         return upload
 
 

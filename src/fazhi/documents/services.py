@@ -28,6 +28,7 @@ from fazhi.core import text as core_text
 from fazhi.core.citations import analyze
 from fazhi.core.review import review_text
 from fazhi.laws.services import current_catalog
+from fazhi.web import uploads
 from fazhi.workcalendar.services import calendar
 
 from .models import (
@@ -42,10 +43,8 @@ from .models import (
 )
 from .procedure import FILING_DEFAULT_DAYS
 
-# Uploads larger than this are refused before any parser sees them.
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+# Longer texts are refused: no normative document comes near it.
 MAX_TEXT_CHARS = 500_000
-ALLOWED_SUFFIXES = (".docx", ".pdf", ".txt")
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
 ENGINE_OFF_LABEL = "预审引擎出错，仅核对了引用的法律"
@@ -118,21 +117,11 @@ def can_draft_in(user: AnyUser) -> QuerySet[Organisation]:
 
 
 def extract_upload(data: bytes, filename: str) -> str:
-    """The text of an uploaded DOCX/PDF/TXT, through core.text's hostile-input protections."""
-    name = filename.lower()
-    if not name.endswith(ALLOWED_SUFFIXES):
-        raise DocumentError("只接受 DOCX、PDF 或 TXT 文件。")
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise DocumentError(f"文件过大（{len(data) // 1024} KB），上限为 {MAX_UPLOAD_BYTES // 1024 // 1024} MB。")
-    if not data:
-        raise DocumentError("文件为空。")
+    """The text of an uploaded DOCX/PDF/TXT, through the one upload intake."""
     try:
-        text = core_text.extract_bytes(data, filename)
-    except core_text.ExtractionError as error:
-        raise DocumentError(f"无法读取该文件：{error}") from error
-    except Exception as error:  # a parser failing on hostile input must not become a 500
-        raise DocumentError("无法读取该文件：文件已损坏或格式不受支持。") from error
-    return clean_text(text)
+        return clean_text(uploads.extract_upload(data, filename))
+    except uploads.UploadRefused as error:
+        raise DocumentError(str(error)) from error
 
 
 def clean_text(text: str) -> str:
@@ -494,11 +483,7 @@ def comment_group_key(text: str) -> str:
 
 
 def read_upload(upload: Any) -> bytes:
-    """Read an uploaded file, refusing it as soon as it passes the size limit."""
-    chunks, size = [], 0
-    for chunk in upload.chunks():
-        size += len(chunk)
-        if size > MAX_UPLOAD_BYTES:
-            raise DocumentError(f"文件过大，上限为 {MAX_UPLOAD_BYTES // 1024 // 1024} MB。")
-        chunks.append(chunk)
-    return b"".join(chunks)
+    try:
+        return uploads.read_upload(upload)
+    except uploads.UploadRefused as error:
+        raise DocumentError(str(error)) from error
