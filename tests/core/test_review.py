@@ -411,6 +411,16 @@ def test_citing_a_superseded_version() -> None:
     assert not [f for f in plain.findings if f.category == "citation"]
 
 
+def test_citing_a_superseded_version_by_its_order_number() -> None:
+    # 国务院令第492号 is the 2007 text of the disclosure regulation; 第711号 (2019) replaced it.
+    old = _review("某区依申请公开办理规程\n\n第一条 根据《中华人民共和国政府信息公开条例》（国务院令第492号），"
+                  "制定本规程。\n\n某区人民政府办公室\n2026年3月1日\n")
+    assert [f.severity for f in old.findings if f.rule == "citation.old-version"] == ["warning"]
+    current = _review("某区依申请公开办理规程\n\n第一条 根据《中华人民共和国政府信息公开条例》（国务院令第711号），"
+                      "制定本规程。\n\n某区人民政府办公室\n2026年3月1日\n")
+    assert not [f for f in current.findings if f.category == "citation"]
+
+
 def test_expired_on_its_face() -> None:
     text = "某区管理办法\n\n第一条 本办法自印发之日起施行，有效期至2020年1月1日。\n\n某区某局\n2021年3月1日\n"
     rules = [f.rule for f in _review(text).findings]
@@ -593,6 +603,11 @@ STATUTE_POSITIVES = [
     # 优化营商环境条例 art. 64: rights tied to an unrelated duty.
     ("对拖欠物业费的业主，暂停办理不动产登记。", "rights.linked-refusal"),
     ("未签订拆迁协议的，不予办理其子女入学手续。", "rights.linked-refusal"),
+    # 37号 一（一）: benefits withdrawn or compensation refused as a sanction.
+    ("对违规用火的农户，取消其当年生态公益林补偿资金和各类惠农补贴发放资格。", "rights.benefit-forfeiture"),
+    ("养殖场应当于2027年6月30日前自行关闭；逾期未关闭的，不予补偿。", "rights.benefit-forfeiture"),
+    ("须由其就读学校出具同意参训证明，培训机构凭证明办理报名。", "rights.certificate"),
+    ("应当向区商务委缴纳不低于上年度预收资金余额20%的风险保证金。", "rights.deposit"),
     # 公平竞争审查条例 art. 8 (二), (四); art. 9 (一), (三); art. 10 (一), (三); art. 11.
     ("授予区城投公司全区公共停车场独家经营权。", "competition.exclusive-right"),
     ("区文旅集团作为全区唯一的旅游运营主体。", "competition.exclusive-right"),
@@ -624,6 +639,11 @@ STATUTE_POSITIVES = [
     # art. 62 ¶2: public comment.
     ("因时间紧迫，本办法不再公开征求意见。", "procedure.no-comment"),
     ("本措施无需向社会征求意见，自印发之日起施行。", "procedure.no-comment"),
+    ("本措施经主任办公会审议通过，即日起实施，不再另行征求企业意见。", "procedure.no-comment"),
+    ("本办法经局务会研究通过后印发执行，不再向社会公开发布。", "procedure.unpublished"),
+    ("新增定点零售药店，原则上从县医药有限责任公司所属连锁门店中择优确定。", "competition.designated-supplier"),
+    ("机关食堂采购豆制品的，应当优先从本县登记的小作坊中选购。", "competition.outsider-discrimination"),
+    ("研发费用补助按企业缴纳的增值税区级留存部分的30%核定。", "competition.tax-reward"),
     # 行政许可法 art. 16 ¶4, 37号 一（一）: conditions added on top of a statutory licence.
     ("申请人在提交申请材料时，另需附区体育总会出具的行业推荐意见。", "licensing.extra-conditions"),
     ("申请登记的，并须提交所在社区出具的同意经营承诺书。", "licensing.extra-conditions"),
@@ -708,6 +728,13 @@ STATUTE_NEGATIVES = [
     "在政府网站公示受助人员姓名，接受社会监督。",
     "由第三方机构负责执法辅助工作。",
     "区、镇两级按1:1比例分摊项目资金。",
+    # A subsidy's own conditions and an agreed clawback are not sanctions.
+    "骗取补贴的，取消其补贴资格并追回已发放资金。",
+    "不再符合条件的，取消其低保待遇。",
+    "企业违反协议约定的，取消其奖补资格，按照协议约定收回资金。",
+    "征收补偿依照《国有土地上房屋征收与补偿条例》执行，逾期未签约的依法作出补偿决定。",
+    "申报人员应当提交学校出具的学历证明。",
+    "草案应当征求有关部门意见。",
     # Risk levels, emergency production limits and the rules for former officials are no sanction.
     "通过整改降低风险等级。",
     "风险等级降为低风险。",

@@ -752,8 +752,9 @@ def _citations(pack: RulePack, report: CitationReport, text: str,
             changed = c.article is not None and any("内容未变" not in ch for ch in c.changes)
             if changed:
                 rule_id = "citation.amended-article"
-            elif c.version_year is not None:
-                rule_id = "citation.old-version"  # 《X法》（2007年修订）: a version named
+            elif c.version_year is not None or c.version_order is not None:
+                # 《X法》（2007年修订） or （国务院令第492号）: an old version named explicitly
+                rule_id = "citation.old-version"
             else:
                 rule_id = "citation.amended"
         if rule_id is None:
