@@ -427,6 +427,16 @@ def test_expired_on_its_face() -> None:
     assert "validity.expired-on-face" in rules
 
 
+def test_a_draft_whose_term_is_over_before_it_can_be_issued() -> None:
+    draft = "某区管理办法\n\n第一条 本办法自印发之日起施行，有效期至2025年12月31日。\n"
+    found = [(f.rule, f.severity) for f in _review(draft).findings if f.category == "validity"]
+    assert found == [("validity.expired-on-face", "warning")]
+    # With a 成文日期 the document was issued in time and has since expired: only a note.
+    issued = draft + "\n某区某局\n2024年3月1日\n"
+    assert [(f.rule, f.severity) for f in _review(issued).findings if f.category == "validity"] == [
+        ("validity.expired", "info")]
+
+
 def test_a_binding_notice_without_dates() -> None:
     text = ("某区城市管理局关于加强店招管理的通知\n\n各街道办事处：\n\n"
             "一、商户应当保持店招整洁。\n二、店招不得遮挡消防通道。\n"
@@ -495,6 +505,15 @@ def test_a_comment_period_given_as_dates() -> None:
     head = "某区管理办法（征求意见稿）\n\n公开征求意见时间："
     assert _rules(head + "2026年9月3日至2026年9月5日。\n", "procedure") == ["procedure.comment-period"]
     assert "procedure.comment-period" not in _rules(head + "2026年9月3日至10月5日。\n", "procedure")
+
+
+def test_an_internal_office_named_as_the_issuer_in_the_body() -> None:
+    head = "某县扬尘污染防治管理办法\n\n第一条 为防治扬尘污染，制定本办法。\n"
+    office = head + "第二条 本办法由某县生态环境分局大气环境科制定并发布，自2027年1月1日起施行，有效期3年。\n"
+    assert _rules(office, "procedure") == ["procedure.internal-issuer"]
+    for lawful in ("第二条 本办法由县人民政府办公室印发，自2027年1月1日起施行，有效期3年。\n",
+                   "第二条 本办法由县生态环境局法规科负责解释，自2027年1月1日起施行，有效期3年。\n"):
+        assert "procedure.internal-issuer" not in _rules(head + lawful, "procedure")
 
 
 def test_a_repeated_number_is_one_slip() -> None:
@@ -723,6 +742,7 @@ STATUTE_NEGATIVES = [
     "停车场经营者应当按照明码标价收取停车费。",
     "培训经费由区财政承担，不向企业收取费用。",
     "检测机构收取检测费用的，应当执行国家规定的收费标准。",
+    "不动产登记费按照国家规定的收费标准收取，小微企业依照国家有关规定予以减免。",
     # Shaming is not the 公示 of recipients; technical help is not a handed-over power.
     "拟录用人员名单公示其姓名、性别和毕业院校。",
     "在政府网站公示受助人员姓名，接受社会监督。",

@@ -75,6 +75,9 @@ _COMMENT_PERIOD = re.compile(
 _COMMENT_RANGE = re.compile(
     r"征求意见(?:的)?(?:时间|期限|期)?(?:为|自)?[：:]?\s*([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日(?:起)?"
     r"\s*(?:至|到|—|－|-|～|~)\s*(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日")
+_SELF_ISSUED_BY = re.compile(
+    r"本(?:办法|规定|细则|意见|通知|措施|方案|规则|实施细则|实施办法)由([\u4e00-\u9fff]{2,30}?)"
+    r"(?:负责)?(?:制定|起草|研究制定)?并?(?:发布|印发|制发)")
 _ISSUE_VERB = re.compile("核发|颁发|发放|发给|换发|出具")
 _SHORT_YEAR_NUMBER = re.compile(r"[〔\[【][0-9]{2}[〕\]】]第?[0-9]{1,4}号")
 _CODE_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,8}$")  # the issuer code (东陵府规) before it
@@ -591,6 +594,12 @@ def _validity(pack: RulePack, st: DocumentStructure, text: str, issued: date | N
         if val.end and start and val.end < start:
             out.append(_make(pack.rule("validity.expired-on-face"), text, val.span,
                              f"终止日期{val.end.isoformat()}早于{start.isoformat()}。"))
+        elif val.end and val.end < as_of and issued is None and (eff is None or eff.kind == "on_issue"):
+            # A draft (no 成文日期) taking effect on issue cannot be issued before the review
+            # date: its term would be over the day it is issued.
+            out.append(_make(pack.rule("validity.expired-on-face"), text, val.span,
+                             f"文件未写成文日期（草案）；终止日期{val.end.isoformat()}早于核对日"
+                             f"{as_of.isoformat()}，印发即已失效。", severity="warning"))
         elif val.end and val.end < as_of:
             out.append(_make(pack.rule("validity.expired"), text, val.span,
                              f"有效期至{val.end.isoformat()}，核对日为{as_of.isoformat()}。"))
@@ -698,6 +707,9 @@ def _procedure(pack: RulePack, st: DocumentStructure, text: str) -> list[Finding
         i = text.find(st.issuer, st.title.span[0], st.title.span[1])
         if i >= 0:
             spans.append((i, i + len(st.issuer)))
+    # 本办法由…大气环境科制定并发布: the body names the issuing office.
+    for m in _SELF_ISSUED_BY.finditer(text, st.body_start):
+        spans.append(m.span(1))
     for start, end in spans:
         name = "".join(text[start:end].split())
         if _INTERNAL_ISSUER.search(name):
