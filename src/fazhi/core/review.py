@@ -68,7 +68,7 @@ _TRIAL_TERM = re.compile("试行期(?:为|限为?)?([0-9]+|[一二两三四五�
 _EXCEPTION = re.compile(r"除[^。；\n]{1,40}?外")
 # 内设机构: an office inside an organ (…局办公室 is one; …人民政府办公室 issues for the government).
 _INTERNAL_ISSUER = re.compile(
-    r"(?:人民政府|办事处|局|委员会|委)(?!办公室$|办公厅$)[\u4e00-\u9fff]{1,12}?(?:科|股|室|处|办公室|中心)$")
+    r"(?:人民政府|办事处|局|委员会|委)(?!办公室$|办公厅$)[\u4e00-\u9fff]{1,20}?(?:科|股|室|处|办公室|中心)$")
 _COMMENT_PERIOD = re.compile(
     r"征求意见(?:的)?(?:时间|期限|期)?(?:为|不少于|共)?\s*([0-9一二三四五六七八九十两]{1,4})\s*(?:个)?(工作日|日|天)")
 # 公开征求意见时间：2026年9月3日至2026年9月5日
@@ -307,11 +307,21 @@ def _forbidden_item(text: str, s: int) -> bool:
     return head is not None and bool(_FORBIDDING_HEAD.search(text, *head))
 
 
+# A ；-clause that opens with its own condition (拒不改正的，…) states a further measure.
+_OWN_CONDITION = re.compile(r"[^，,。；;\n]{1,30}?的[，,]")
+
+
 def _period(text: str, s: int, e: int) -> tuple[int, int]:
-    """The sentence up to 。 or a line end around [s, e): restating words may sit before a ；."""
+    """The sentence up to 。 or a line end around [s, e): restating words may sit before a ；.
+
+    What follows the ； counts only when it does not open with a condition of its own: in
+    处以3000元罚款；拒不改正的，依照《兽药管理条例》…吊销, the citation covers the 吊销 only.
+    """
     lo = max(text.rfind("。", max(0, s - 400), s), text.rfind("\n", max(0, s - 400), s)) + 1
     hi_candidates = [i for i in (text.find("。", e, e + 400), text.find("\n", e, e + 400)) if i >= 0]
     hi = min(hi_candidates) if hi_candidates else min(len(text), e + 400)
+    if text[e:e + 1] in "；;" and _OWN_CONDITION.match(text, e + 1):
+        hi = e
     return min(lo, s), max(hi, e)
 
 
@@ -344,8 +354,14 @@ def _apply(ctx: _Context, rule: Rule, s: int, e: int) -> Finding | None:
 def _admitted(ctx: _Context, rule: Rule, s: int, e: int) -> bool:
     """The rule's context conditions on the sentence."""
     text = ctx.text
+    # A list item is read with its heading (申请人应当提交下列材料：（一）…): the heading's
+    # words can admit the rule (context) or rule it out (unless).
+    head = _list_heading(text, s)
+    # Only a short heading speaks for its items; a notice's long preamble (…现就有关事项
+    # 通知如下：) mentions everything.
+    item_head = head if head is not None and head[1] - head[0] <= 60 else None
     for pattern in rule.unless:
-        if pattern.search(text, s, e):
+        if pattern.search(text, s, e) or (item_head is not None and pattern.search(text, *item_head)):
             return False
     grammar = ctx.pack.grammar
     for name in rule.unless_grammar:
@@ -356,8 +372,6 @@ def _admitted(ctx: _Context, rule: Rule, s: int, e: int) -> bool:
             return False
     if not rule.context or any(p.search(text, s, e) for p in rule.context):
         return True
-    # A list item inherits the context of its heading (申请人应当提交下列材料：（一）…).
-    head = _list_heading(text, s)
     return head is not None and any(p.search(text, *head) for p in rule.context)
 
 
