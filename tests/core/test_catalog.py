@@ -12,7 +12,7 @@ import pytest
 
 from fazhi.core.catalog import Catalog, load_catalog, normalize_title
 from fazhi.core.catalog.builder import build_bundled_catalog, import_into
-from fazhi.core.catalog.lawrefbook import import_lawrefbook, parse_markdown
+from fazhi.core.catalog.lawrefbook import import_lawrefbook, licence_names, parse_markdown
 from fazhi.core.catalog.models import STATUS_ABOLISHED, STATUS_CURRENT
 from fazhi.core.catalog.store import BUNDLED_JSON, CURATED_TOML, read_catalog_file
 
@@ -258,3 +258,19 @@ def test_a_version_keeps_the_order_that_promulgated_it():
     assert law.version_by_doc_number("国务院令第711号").effective.isoformat() == "2019-05-15"
     version = law.version_by_doc_number("国务院令第711号")
     assert version_from_dict(version_to_dict(version)).doc_number == "国务院令第711号"
+
+
+def test_licences_named_by_laws_and_regulations(catalog: Catalog) -> None:
+    licences = catalog.licences()
+    law, key = licences["排污许可证"]
+    assert law.level in ("法律", "行政法规") and law.latest_version().has_article(key)
+    assert licences["兽药经营许可证"][0].id == "兽药管理条例"
+    # Words naming no particular licence, and phrases that are not names, stay out.
+    assert "经营许可证" not in licences and "许可证" not in licences
+    assert not [name for name in licences if "的" in name or name.startswith(("取得", "吊销"))]
+
+
+def test_licence_names_are_read_where_a_text_names_a_thing_held() -> None:
+    articles = {"1": "从事兽药经营的，应当取得兽药经营许可证；吊销其相应的许可证。",
+                "2": "核发《烟花爆竹经营（零售）许可证》。取得经营许可证后方可营业。"}
+    assert licence_names(articles, ["1", "2"]) == {"兽药经营许可证": "1", "烟花爆竹经营（零售）许可证": "2"}

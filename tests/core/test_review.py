@@ -507,6 +507,16 @@ def test_a_comment_period_given_as_dates() -> None:
     assert "procedure.comment-period" not in _rules(head + "2026年9月3日至10月5日。\n", "procedure")
 
 
+def test_a_licence_a_regulation_names_is_restated_not_created() -> None:
+    head = "某县林木采伐管理办法\n\n第一条 为规范林木采伐，制定本办法。\n"
+    restated = _review(head + "第二条 由县林业和草原局审核后核发林木采伐许可证。\n")
+    found = [f for f in restated.findings if f.rule == "licensing.licence-issued"]
+    assert [f.severity for f in found] == ["info"]
+    assert any(b.startswith("《中华人民共和国森林法》") or "森林法" in b for b in found[0].basis)
+    invented = _review(head + "第二条 由县林业和草原局审核后核发古树认养许可证。\n")
+    assert [f.severity for f in invented.findings if f.rule == "licensing.licence-issued"] == ["warning"]
+
+
 def test_an_internal_office_named_as_the_issuer_in_the_body() -> None:
     head = "某县扬尘污染防治管理办法\n\n第一条 为防治扬尘污染，制定本办法。\n"
     office = head + "第二条 本办法由某县生态环境分局大气环境科制定并发布，自2027年1月1日起施行，有效期3年。\n"

@@ -28,7 +28,7 @@ from typing import Any
 
 import ahocorasick
 
-from fazhi.core.catalog import Catalog, Law, default_catalog, normalize_title
+from fazhi.core.catalog import Catalog, Law, article_label, default_catalog, normalize_title
 from fazhi.core.citations import Citation, CitationReport, analyze, today
 from fazhi.core.numerals import parse_number
 from fazhi.core.rules import (
@@ -209,6 +209,9 @@ class _Context:
     level: str | None = None  # catalog level when the text is itself a law/regulation
     # (start, end, basis) of every citation of a law, regulation or rule, by position
     citations: list[tuple[int, int, str]] = field(default_factory=list)
+    # Licences the laws and administrative regulations of the catalog name (排污许可证 →
+    # 《排污许可管理条例》第N条): beyond the curated list, a name a draft may restate.
+    licences: dict[str, tuple[Law, str]] = field(default_factory=dict)
 
 
 def _severity(base: str, cap: str) -> str:
@@ -257,6 +260,9 @@ def _licence(ctx: _Context, rule: Rule, m: re.Match[str], s: int,
     if inst is None:
         if ctx.place and ctx.place in piece:
             return "error", f"“{piece}”以本地名称命名，不是法律、法规设定的许可。", []
+        named = _named_in_statute(ctx, piece)
+        if named is not None:
+            return "info", f"“{piece}”是{named}规定的许可，条文属于重述。", [named]
         return severity, "", []
     if qualifier and not re.fullmatch(r"[\s的]*", qualifier):
         return ("error", f"“{piece}”不是法定许可名称（法定的是“{inst.name}”，"
@@ -267,6 +273,15 @@ def _licence(ctx: _Context, rule: Rule, m: re.Match[str], s: int,
         return ("error", f"{inst.basis.text}规定“{inst.name}”由县级以上人民政府主管部门核发，"
                 "乡镇机构无权核发。", [inst.basis.text])
     return "info", f"所涉“{inst.name}”由{inst.basis.text}设定，条文属于重述。", [inst.basis.text]
+
+
+def _named_in_statute(ctx: _Context, piece: str) -> str | None:
+    """The article of a law or regulation naming the licence ``piece`` exactly, if any."""
+    found = ctx.licences.get(piece.strip("《》“”\"「」 "))
+    if found is None:
+        return None
+    law, key = found
+    return f"《{law.title}》{article_label(key)}"
 
 
 def _negated(text: str, rule: Rule, s: int, at: int) -> bool:
@@ -808,8 +823,8 @@ def _instrument_level(st: DocumentStructure, catalog: Catalog) -> tuple[str | No
 
 
 def _context(text: str, pack: RulePack, st: DocumentStructure, report: CitationReport,
-             level: str | None) -> _Context:
-    ctx = _Context(text, pack, level=level)
+             level: str | None, catalog: Catalog) -> _Context:
+    ctx = _Context(text, pack, level=level, licences=catalog.licences())
     issuer = st.issuer or st.masthead or ""
     ctx.town_issuer = bool(issuer and pack.grammar.town_organ.search(issuer))
     place = re.search(r"([\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))(?:人民政府|政府|办事处)?", issuer)
@@ -837,7 +852,7 @@ def review_text(text: str, *, as_of: date | None = None, document_date: date | N
     report = analyze(text, catalog, document_date=doc_date, as_of=as_of)
     doc_date = doc_date or report.document_date
     level, instrument = _instrument_level(st, catalog)
-    ctx = _context(text, pack, st, report, level)
+    ctx = _context(text, pack, st, report, level, catalog)
     findings = scan(text, pack, context=ctx)
     findings += _citations(pack, report, text, catalog)
     notes: list[str] = []

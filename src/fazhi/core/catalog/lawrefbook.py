@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from fazhi.core.catalog.models import (
+    LICENCE_LEVELS,
     STATUS_ABOLISHED,
     Law,
     StatusEvent,
@@ -298,6 +299,7 @@ def _build_versions(law: Law, parsed_files: list[ParsedFile],
             article_keys=frozenset(articles),
             articles=articles if keep else {},
             complete=_looks_complete(articles, order),
+            licences=licence_names(articles, order) if law.level in LICENCE_LEVELS else {},
         )
         law.versions.append(version)
         if row is not None and row[2] and not any(
@@ -327,6 +329,30 @@ def _build_versions(law: Law, parsed_files: list[ParsedFile],
 
 
 _FINAL_CLAUSE = re.compile(r"施行|生效|起执行|同时废止")
+
+
+# A licence a text names, where the text names it as a thing one holds (取得排污许可证,
+# 核发《食品经营许可证》): the words after such a verb, up to 许可证.
+_LICENCE = re.compile(
+    r"(?:取得|核发|颁发|发给|领取|申领|持有|换发|吊销|《)《?([\u4e00-\u9fff（）]{2,16}?许可证)")
+_NOT_A_NAME = re.compile(r"的|或者|和|及|、|等|其|该|相应|有关|相关|上述|前款|本条|许可证.|取得|吊销|申请|办理|领取|"
+                          r"加强|应当|依法|直至|发放|机关|人员|^放")
+# Words that name no particular licence (经营许可证, 行政许可证): too general to tell a
+# statutory licence from a local one.
+_GENERIC_LICENCE = frozenset({"经营", "执业", "生产", "卫生", "业务", "营业", "行政", "进口", "出口",
+                              "运输", "经营业务", "生产经营", "专项", "临时", "安全", "从业", "有效"})
+
+
+def licence_names(articles: dict[str, str], order: list[str]) -> dict[str, str]:
+    """Licence name → the first article naming it."""
+    out: dict[str, str] = {}
+    for key in order:
+        for match in _LICENCE.finditer(articles[key]):
+            name = match.group(1)
+            stem = name[:-3]
+            if stem not in _GENERIC_LICENCE and not _NOT_A_NAME.search(stem):
+                out.setdefault(name, key)
+    return out
 
 
 def _looks_complete(articles: dict[str, str], order: list[str]) -> bool:

@@ -33,6 +33,10 @@ _NESTED = str.maketrans({"<": "〈", ">": "〉", "＜": "〈", "＞": "〉", "�
                          "(": "（", ")": "）", "[": "〔", "]": "〕", "【": "〔", "】": "〕"})
 
 
+# Levels that may create a licence (行政许可法 arts. 12–15; 地方性法规 only within their region,
+# so they are left out of the names a draft may restate anywhere).
+LICENCE_LEVELS = ("法律", "行政法规")
+
 def normalize_title(title: str) -> str:
     """Lookup key of a title: no spaces, no 中华人民共和国 prefix, one bracket style."""
     key = _SPACES.sub("", title).translate(_NESTED).strip("〈〉“”\"'")
@@ -99,6 +103,9 @@ class Version:
     complete: bool = True
     # The order or 文号 that promulgated this text, e.g. 国务院令第711号; citations name it.
     doc_number: str = ""
+    # Licences this text names (排污许可证 → the article first naming it), for laws and
+    # administrative regulations: a draft that restates one is not creating it.
+    licences: dict[str, str] = field(default_factory=dict)
 
     @property
     def start(self) -> date | None:

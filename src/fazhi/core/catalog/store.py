@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from fazhi.core.catalog.models import (
+    LICENCE_LEVELS,
     Law,
     StatusEvent,
     Version,
@@ -68,6 +69,7 @@ def version_from_dict(data: dict[str, Any]) -> Version:
         verified=bool(data.get("verified", True)),
         complete=bool(data.get("complete", True)),
         doc_number="".join(str(data.get("doc_number") or "").split()),
+        licences={str(k): str(v) for k, v in (data.get("licences") or {}).items()},
     )
 
 
@@ -90,6 +92,8 @@ def version_to_dict(version: Version) -> dict[str, Any]:
         out["complete"] = False
     if version.doc_number:
         out["doc_number"] = version.doc_number
+    if version.licences:
+        out["licences"] = dict(sorted(version.licences.items()))
     return out
 
 
@@ -227,6 +231,8 @@ def merge_law(base: Law, extra: Law) -> bool:
                 version.articles = old.articles
             if not version.article_keys and old.article_keys:
                 version.article_keys = old.article_keys
+            if not version.licences and old.licences:
+                version.licences = old.licences
             if version.effective is None and old.effective is not None:
                 version.effective, version.effective_basis = old.effective, old.effective_basis
             if version_to_dict(old) != version_to_dict(version):
@@ -250,11 +256,13 @@ class Catalog:
         self.laws: dict[str, Law] = {}
         self._index: dict[str, list[str]] = {}
         self._numbers: dict[str, str] = {}
+        self._licences: dict[str, tuple[Law, str]] | None = None
         for law in laws:
             self.add(law)
 
     def add(self, law: Law) -> bool:
         """Add or merge a law; True if the catalog changed."""
+        self._licences = None
         existing = self.laws.get(law.id)
         if existing is None:
             self.laws[law.id] = law
@@ -286,6 +294,21 @@ class Catalog:
     def by_doc_number(self, number: str) -> Law | None:
         law_id = self._numbers.get(normalize_doc_number(number))
         return self.laws.get(law_id) if law_id else None
+
+    def licences(self) -> dict[str, tuple[Law, str]]:
+        """Licence name → (law, article key) from the texts of laws and administrative
+        regulations in force (a law before a regulation when both name it)."""
+        if self._licences is None:
+            found: dict[str, tuple[Law, str]] = {}
+            for law in sorted(self.laws.values(), key=lambda x: (LICENCE_LEVELS.index(x.level)
+                              if x.level in LICENCE_LEVELS else len(LICENCE_LEVELS), x.id)):
+                if law.level not in LICENCE_LEVELS or law.end_event(date.today()) is not None:
+                    continue
+                latest = law.latest_version()
+                for name, key in (latest.licences.items() if latest else ()):
+                    found.setdefault(name, (law, key))
+            self._licences = found
+        return self._licences
 
     def name_keys(self) -> Iterator[tuple[str, list[str]]]:
         """(normalised name, law ids) pairs, for building scanners."""
