@@ -302,7 +302,8 @@ class Catalog:
             found: dict[str, tuple[Law, str]] = {}
             for law in sorted(self.laws.values(), key=lambda x: (LICENCE_LEVELS.index(x.level)
                               if x.level in LICENCE_LEVELS else len(LICENCE_LEVELS), x.id)):
-                if law.level not in LICENCE_LEVELS or law.end_event(date.today()) is not None:
+                # A law abolished or expired (at any date) names licences no longer granted.
+                if law.level not in LICENCE_LEVELS or law.end_event(date.max) is not None:
                     continue
                 latest = law.latest_version()
                 for name, key in (latest.licences.items() if latest else ()):
