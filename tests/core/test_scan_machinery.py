@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from fazhi.core.review import Scanner
-from fazhi.core.rules import load_rules, yes_no
+from fazhi.core.rules import DATA_DIR, RuleError, char_class, load_rules, yes_no
 
 LABELS = Path(__file__).resolve().parents[2] / "bench" / "review_labels"
 
@@ -97,5 +97,35 @@ def test_the_scanner_finds_every_trigger_occurrence() -> None:
             for m in re.finditer(f"(?={re.escape(word)})", text)
             for index in indexes
         )
-        found = sorted((end, index) for end, indexes in scanner.hits(text) for index in indexes)
+        found = sorted((end - 1, index) for word, _, end in scanner.hits(text)
+                       for index in scanner.owners[word])
         assert found == expected
+
+
+@pytest.mark.parametrize(("pattern", "chars"), [
+    ("(?:[。；;！？!?\n])", "。；;！？!?\n"),
+    ("。|；", "。；"),
+    ("[a-c]", "abc"),
+    ("(?<!x)[。]", None),  # a condition on the context
+    ("。。", None),
+    ("[^。]", None),
+])
+def test_sentence_ends_must_be_a_set_of_characters(pattern: str, chars: str | None) -> None:
+    found = char_class(re.compile(pattern))
+    if chars is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert {c for c in "。；;！？!?\nabcd,x" if re.fullmatch(found, c)} == set(chars)
+
+
+def test_a_grammar_whose_sentence_end_is_no_set_of_characters_is_refused(tmp_path: Path) -> None:
+    source = (DATA_DIR / "grammar.toml").read_text(encoding="utf-8")
+    start = source.index("sentence_end = ")
+    end = source.index("\n", start)
+    grammar = tmp_path / "grammar.toml"
+    grammar.write_text(source[:start] + "sentence_end = ['。(?!”)']" + source[end:], encoding="utf-8")
+    with pytest.raises(RuleError, match="sentence_end"):
+        load_rules([grammar])
+    grammar.write_text(source, encoding="utf-8")
+    assert char_class(load_rules([grammar]).grammar.sentence_end) is not None

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-import ahocorasick
+import ahocorasick_rs
 
 from fazhi.core.catalog import Catalog, Law, default_catalog, normalize_title
 from fazhi.core.citations import Citation, CitationReport, analyze, today
@@ -37,6 +37,7 @@ from fazhi.core.rules import (
     Rule,
     RulePack,
     StatutoryInstrument,
+    char_class,
     load_rules,
     yes_no,
 )
@@ -157,55 +158,55 @@ class Scanner:
         for index, rule in enumerate(self.rules):
             for word in rule.triggers:
                 owners.setdefault(word, set()).add(index)
-        # The automaton runs over UTF-8 bytes (as a latin-1 str): pyahocorasick looks up a
-        # node's children linearly, and the root has one child per distinct first character
-        # of the triggers (over 200) but only a handful of distinct first bytes, which makes
-        # the pass about twice as fast. UTF-8 is self-synchronising, so the byte matches are
-        # exactly the character matches.
-        self.automaton: Any = ahocorasick.Automaton()
-        for word, indexes in owners.items():
-            self.automaton.add_word(_as_bytes(word), tuple(sorted(indexes)))
-        if owners:
-            self.automaton.make_automaton()
-        self.empty = not owners
-        self.sentence_end = pack.grammar.sentence_end
+        self.words = list(owners)
+        self.owners = [tuple(sorted(owners[word])) for word in self.words]
+        # The Rust aho-corasick DFA: pyahocorasick looks a node's children up linearly, and
+        # the root has one child per distinct first character of the triggers (over 200),
+        # which made the pass the slowest part of the scan.
+        self.automaton = ahocorasick_rs.AhoCorasick(
+            self.words, matchkind=ahocorasick_rs.MatchKind.Standard,
+            implementation=ahocorasick_rs.Implementation.DFA)
+        used = set("".join(self.words))
+        self.filler = next(chr(c) for c in range(0x110000) if chr(c) not in used)
+        # A sentence ends at one character of a set (checked when the grammar loads): the
+        # bounds around a hit are found from the hit, forwards and backwards, instead of
+        # listing every sentence end of the text.
+        self.next_end = pack.grammar.sentence_end
+        self.last_end = re.compile(f"(?s:.*){char_class(self.next_end)}")
 
-    def hits(self, text: str) -> Iterator[tuple[int, tuple[int, ...]]]:
-        """(index of the last character, rule indexes) of every trigger occurrence, in order."""
-        if text.isascii():
-            yield from self.automaton.iter(text)
-            return
-        raw = text.encode("utf-8", "surrogatepass")
-        byte_pos = char_pos = 0
-        for end, indexes in self.automaton.iter(raw.decode("latin-1")):
-            # Byte offset -> character offset, counted from the previous hit.
-            char_pos += len(raw[byte_pos:end + 1].decode("utf-8", "surrogatepass"))
-            byte_pos = end + 1
-            yield char_pos - 1, indexes
+    def hits(self, text: str) -> list[tuple[int, int, int]]:
+        """(trigger index, start, end) of every trigger occurrence, ordered by end and, at
+        one end, longest first."""
+        try:
+            return self.automaton.find_matches_as_indexes(text, overlapping=True)
+        except UnicodeEncodeError:
+            # Lone surrogates have no UTF-8 form; no trigger holds one, nor the filler.
+            text = _SURROGATE.sub(self.filler, text)
+            return self.automaton.find_matches_as_indexes(text, overlapping=True)
 
     def candidates(self, text: str) -> Iterator[tuple[int, int, int]]:
         """(rule index, sentence start, sentence end) for every sentence with a trigger."""
-        if self.empty or not text:
+        if not self.words or not text:
             return
-        ends = [m.start() for m in self.sentence_end.finditer(text)]
         size = len(text)
         fired: set[int] = set()  # rules already triggered in the current sentence
         start, stop = -1, -1
-        for end_index, indexes in self.hits(text):
-            if not start <= end_index < stop:
-                k = bisect.bisect_left(ends, end_index)
-                start = ends[k - 1] + 1 if k else 0
-                stop = ends[k] if k < len(ends) else size
+        for word, _, end in self.hits(text):
+            last = end - 1
+            if not start <= last < stop:
+                # .* jumps to the hit and backs up to the previous sentence end.
+                before = self.last_end.match(text, 0, last)
+                start = before.end() if before is not None else 0
+                after = self.next_end.search(text, last)
+                stop = after.start() if after is not None else size
                 fired = set()
-            for index in indexes:
+            for index in self.owners[word]:
                 if index not in fired:
                     fired.add(index)
                     yield index, start, stop
 
 
-def _as_bytes(word: str) -> str:
-    """The UTF-8 bytes of ``word`` as a latin-1 str (what the automaton is built on)."""
-    return word.encode("utf-8", "surrogatepass").decode("latin-1")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 _SCANNERS: dict[int, tuple[RulePack, Scanner]] = {}
@@ -232,15 +233,16 @@ class _Context:
     citations: list[tuple[int, int, str]] = field(default_factory=list)
 
 
-# The `yes_no` forms of the packs' patterns (a bounded set), built on first use.
-_YES_NO: dict[re.Pattern[str], re.Pattern[str]] = {}
+# The `yes_no` forms of the packs' patterns (a bounded set), built on first use. Keyed by id:
+# a Pattern's hash covers its whole compiled code and is not cached.
+_YES_NO: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 
 
 def _quick(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    quick = _YES_NO.get(pattern)
-    if quick is None:
-        quick = _YES_NO[pattern] = yes_no(pattern)
-    return quick
+    cached = _YES_NO.get(id(pattern))
+    if cached is None or cached[0] is not pattern:
+        cached = _YES_NO[id(pattern)] = (pattern, yes_no(pattern))
+    return cached[1]
 
 
 def _occurs(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:

@@ -43,6 +43,7 @@ __all__ = [
     "RuleError",
     "RulePack",
     "StatutoryInstrument",
+    "char_class",
     "load_rules",
     "yes_no",
 ]
@@ -253,6 +254,25 @@ def _first_of(op: Any, av: Any) -> tuple[set[str], bool] | None:
     return None
 
 
+def char_class(pattern: re.Pattern[str]) -> str | None:
+    """``pattern`` as a character class ("[。；]") when each match is one character of a
+    fixed set, with no condition on what surrounds it; None otherwise."""
+    items = sre_parse.parse(pattern.pattern, pattern.flags).data
+    while len(items) == 1 and items[0][0] is sre.SUBPATTERN and not any(items[0][1][1:3]):
+        items = items[0][1][3].data
+    if len(items) != 1 or pattern.flags & re.IGNORECASE:
+        return None
+    op, av = items[0]
+    single = (sre.LITERAL, sre.IN)
+    if op not in single and not (op is sre.BRANCH and all(
+            len(branch) == 1 and branch[0][0] in single for branch in av[1])):
+        return None
+    found = _first_of(op, av)
+    if found is None:
+        return None
+    return "[" + "".join(re.escape(c) for c in sorted(found[0])) + "]"
+
+
 def yes_no(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """A pattern matching (one character) exactly where ``pattern`` starts a match, or
     ``pattern`` itself when its first characters are not known (see above)."""
@@ -401,8 +421,12 @@ def _grammar(data: dict[str, Any]) -> Grammar:
     g = data.get("grammar")
     if not isinstance(g, dict):
         raise RuleError("grammar.toml: 缺少 [grammar]")
-    return Grammar(**{k: _one_of(list(g.get(k, [])), f"grammar.{k}")
-                      for k in Grammar.__dataclass_fields__})
+    grammar = Grammar(**{k: _one_of(list(g.get(k, [])), f"grammar.{k}")
+                         for k in Grammar.__dataclass_fields__})
+    if char_class(grammar.sentence_end) is None:
+        # The scanner finds a sentence's bounds from a hit, backwards as well as forwards.
+        raise RuleError("grammar.sentence_end: 应为一组单个字符（如 [。；\\n]）")
+    return grammar
 
 
 def _statutory(items: list[dict[str, Any]], catalog: Catalog) -> list[StatutoryInstrument]:
