@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PG_URL ?= postgres://postgres@127.0.0.1:5432/fazhi
 
-.PHONY: install run test test-sqlite test-postgres test-deps bench lint clean
+.PHONY: install run test test-sqlite test-postgres test-deps bench bench-deps lint clean
 
 install: $(VENV)/.installed
 
@@ -45,9 +45,17 @@ test-deps:
 	    libreoffice-writer-nogui poppler-utils >/dev/null; \
 	fi
 
+# ripgrep (Debian's package), the yardstick bench/review.py measures the batch scan against.
+bench-deps:
+	@if ! command -v rg >/dev/null; then \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq ripgrep >/dev/null; \
+	fi
+
 # Each benchmark prints its figures; bench/RESULTS.md records them with date and machine.
 BENCHMARKS := bench/citations.py bench/review.py bench/documents.py
-bench: install
+bench: install bench-deps
 	@for script in $(BENCHMARKS); do echo "== $$script =="; $(BIN)/python $$script || exit 1; done
 
 lint: install

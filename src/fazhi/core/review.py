@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-import ahocorasick
+import ahocorasick_rs
 
 from fazhi.core.catalog import Catalog, Law, article_label, default_catalog, normalize_title
 from fazhi.core.citations import Citation, CitationReport, analyze, today
@@ -37,7 +37,9 @@ from fazhi.core.rules import (
     Rule,
     RulePack,
     StatutoryInstrument,
+    char_class,
     load_rules,
+    yes_no,
 )
 from fazhi.core.structure import DocumentStructure, parse
 
@@ -159,32 +161,55 @@ class Scanner:
         for index, rule in enumerate(self.rules):
             for word in rule.triggers:
                 owners.setdefault(word, set()).add(index)
-        self.automaton: Any = ahocorasick.Automaton()
-        for word, indexes in owners.items():
-            self.automaton.add_word(word, tuple(sorted(indexes)))
-        if owners:
-            self.automaton.make_automaton()
-        self.empty = not owners
-        self.sentence_end = pack.grammar.sentence_end
+        self.words = list(owners)
+        self.owners = [tuple(sorted(owners[word])) for word in self.words]
+        # The Rust aho-corasick DFA: pyahocorasick looks a node's children up linearly, and
+        # the root has one child per distinct first character of the triggers (over 200),
+        # which made the pass the slowest part of the scan.
+        self.automaton = ahocorasick_rs.AhoCorasick(
+            self.words, matchkind=ahocorasick_rs.MatchKind.Standard,
+            implementation=ahocorasick_rs.Implementation.DFA)
+        used = set("".join(self.words))
+        self.filler = next(chr(c) for c in range(0x110000) if chr(c) not in used)
+        # A sentence ends at one character of a set (checked when the grammar loads): the
+        # bounds around a hit are found from the hit, forwards and backwards, instead of
+        # listing every sentence end of the text.
+        self.next_end = pack.grammar.sentence_end
+        self.last_end = re.compile(f"(?s:.*){char_class(self.next_end)}")
+
+    def hits(self, text: str) -> list[tuple[int, int, int]]:
+        """(trigger index, start, end) of every trigger occurrence, ordered by end and, at
+        one end, longest first."""
+        try:
+            return self.automaton.find_matches_as_indexes(text, overlapping=True)
+        except UnicodeEncodeError:
+            # Lone surrogates have no UTF-8 form; no trigger holds one, nor the filler.
+            text = _SURROGATE.sub(self.filler, text)
+            return self.automaton.find_matches_as_indexes(text, overlapping=True)
 
     def candidates(self, text: str) -> Iterator[tuple[int, int, int]]:
         """(rule index, sentence start, sentence end) for every sentence with a trigger."""
-        if self.empty or not text:
+        if not self.words or not text:
             return
-        ends = [m.start() for m in self.sentence_end.finditer(text)]
         size = len(text)
         fired: set[int] = set()  # rules already triggered in the current sentence
         start, stop = -1, -1
-        for end_index, indexes in self.automaton.iter(text):
-            if not start <= end_index < stop:
-                k = bisect.bisect_left(ends, end_index)
-                start = ends[k - 1] + 1 if k else 0
-                stop = ends[k] if k < len(ends) else size
+        for word, _, end in self.hits(text):
+            last = end - 1
+            if not start <= last < stop:
+                # .* jumps to the hit and backs up to the previous sentence end.
+                before = self.last_end.match(text, 0, last)
+                start = before.end() if before is not None else 0
+                after = self.next_end.search(text, last)
+                stop = after.start() if after is not None else size
                 fired = set()
-            for index in indexes:
+            for index in self.owners[word]:
                 if index not in fired:
                     fired.add(index)
                     yield index, start, stop
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 _SCANNERS: dict[int, tuple[RulePack, Scanner]] = {}
@@ -212,6 +237,32 @@ class _Context:
     # Licences the laws and administrative regulations of the catalog name (排污许可证 →
     # 《排污许可管理条例》第N条): beyond the curated list, a name a draft may restate.
     licences: dict[str, tuple[Law, str]] = field(default_factory=dict)
+
+
+# The `yes_no` forms of the packs' patterns (a bounded set), built on first use. Keyed by id:
+# a Pattern's hash covers its whole compiled code and is not cached.
+_YES_NO: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _quick(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    cached = _YES_NO.get(id(pattern))
+    if cached is None or cached[0] is not pattern:
+        cached = _YES_NO[id(pattern)] = (pattern, yes_no(pattern))
+    return cached[1]
+
+
+def _occurs(pattern: re.Pattern[str], text: str, start: int, end: int) -> bool:
+    """Whether ``pattern`` matches in text[start:end], searched in its faster `yes_no` form."""
+    return _quick(pattern).search(text, start, end) is not None
+
+
+def _search(pattern: re.Pattern[str], text: str, start: int, end: int) -> re.Match[str] | None:
+    """``pattern.search(text, start, end)``, its position found with the `yes_no` form."""
+    quick = _quick(pattern)
+    if quick is pattern:
+        return pattern.search(text, start, end)
+    hit = quick.search(text, start, end)
+    return None if hit is None else pattern.match(text, hit.start(), end)
 
 
 def _severity(base: str, cap: str) -> str:
@@ -290,7 +341,7 @@ def _negated(text: str, rule: Rule, s: int, at: int) -> bool:
     assert rule.negated_by is not None
     lo = max(s, at - max(rule.negation_window, 20))
     cut = max(text.rfind("，", lo, at), text.rfind(",", lo, at))
-    if rule.negated_by.search(text, max(lo, cut + 1), at) is not None:
+    if _occurs(rule.negated_by, text, max(lo, cut + 1), at):
         return True
     return _forbidden_item(text, s)
 
@@ -376,18 +427,18 @@ def _admitted(ctx: _Context, rule: Rule, s: int, e: int) -> bool:
     # 通知如下：) mentions everything.
     item_head = head if head is not None and head[1] - head[0] <= 60 else None
     for pattern in rule.unless:
-        if pattern.search(text, s, e) or (item_head is not None and pattern.search(text, *item_head)):
+        if _occurs(pattern, text, s, e) or (item_head is not None and _occurs(pattern, text, *item_head)):
             return False
     grammar = ctx.pack.grammar
     for name in rule.unless_grammar:
-        if getattr(grammar, name).search(text, s, e):
+        if _occurs(getattr(grammar, name), text, s, e):
             # A contract the document compels with a designated party binds by the document.
-            if name == "contract" and grammar.compelled_contract.search(text, s, e):
+            if name == "contract" and _occurs(grammar.compelled_contract, text, s, e):
                 continue
             return False
-    if not rule.context or any(p.search(text, s, e) for p in rule.context):
+    if not rule.context or any(_occurs(p, text, s, e) for p in rule.context):
         return True
-    return head is not None and any(p.search(text, *head) for p in rule.context)
+    return head is not None and any(_occurs(p, text, *head) for p in rule.context)
 
 
 def _added(grammar: Grammar, text: str, ps: int, at: int) -> int | None:
@@ -399,7 +450,7 @@ def _added(grammar: Grammar, text: str, ps: int, at: int) -> int | None:
     if last is None:
         return None
     lead = text[ps:last]
-    return last if ("《" in lead or grammar.restate.search(lead) is not None) else None
+    return last if ("《" in lead or _occurs(grammar.restate, lead, 0, len(lead))) else None
 
 
 def _finding(ctx: _Context, rule: Rule, m: re.Match[str], s: int, e: int) -> Finding | None:
@@ -411,13 +462,13 @@ def _finding(ctx: _Context, rule: Rule, m: re.Match[str], s: int, e: int) -> Fin
     ps, pe = _period(text, s, e) if text[e:e + 1] in "；;" or (
         s > 0 and text[s - 1] in "；;") else (s, e)
     cited = _cited_in(ctx, ps, pe)
-    restating = grammar.restate.search(text, ps, pe)
+    restating = _search(grammar.restate, text, ps, pe)
     added = _added(grammar, text, ps, m.start()) if cited or restating is not None else None
     if added is not None:
         # 依照《…》处理；同时由区人社局处以罚款: the basis given covers the measure before
         # 同时, not the one added after it; only what follows the marker counts.
         cited = _cited_in(ctx, added, pe)
-        restating = grammar.restate.search(text, added, pe)
+        restating = _search(grammar.restate, text, added, pe)
         if not cited and restating is None:
             severity = _severity(severity, "warning")
             notes.append("条文前一措施援引了上位法，“同时”“另行”之后另加的措施未写明依据。")
@@ -434,10 +485,10 @@ def _finding(ctx: _Context, rule: Rule, m: re.Match[str], s: int, e: int) -> Fin
             extra.extend(cited)
     elif added is not None:
         pass
-    elif grammar.vague.search(text, ps, pe):
+    elif _occurs(grammar.vague, text, ps, pe):
         severity = _severity(severity, rule.vague)
         notes.append("条文只写“按有关规定”，未写明具体法律依据。")
-    elif grammar.violation.search(text, ps, pe):
+    elif _occurs(grammar.violation, text, ps, pe):
         severity = _severity(severity, rule.violation_only)
         notes.append("条文援引的法律仅作为被违反的规定，未写明该措施本身的依据。")
     if severity == "drop":
@@ -455,7 +506,7 @@ def _finding(ctx: _Context, rule: Rule, m: re.Match[str], s: int, e: int) -> Fin
         extra.extend(licence_basis)
     after: list[str] = []  # exceptions come after the articles the clause may breach
     for extra_note in rule.notes:
-        if extra_note.pattern.search(text, s, e):
+        if _occurs(extra_note.pattern, text, s, e):
             notes.append(extra_note.text)
             if extra_note.basis is not None:
                 after.append(extra_note.basis.text)

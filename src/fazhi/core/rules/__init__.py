@@ -21,6 +21,8 @@ an unchecked legal basis.
 from __future__ import annotations
 
 import re
+import re._constants as sre  # the parser's opcodes, to read a pattern's first characters
+import re._parser as sre_parse
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,7 +43,9 @@ __all__ = [
     "RuleError",
     "RulePack",
     "StatutoryInstrument",
+    "char_class",
     "load_rules",
+    "yes_no",
 ]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -93,8 +97,8 @@ class Rule:
     basis: tuple[Basis, ...]
     triggers: tuple[str, ...] = ()
     match: tuple[re.Pattern[str], ...] = ()
-    # All match patterns in one alternation (named groups dropped): one search rejects the
-    # many triggered sentences that match none of them.
+    # All match patterns in one alternation (named groups dropped), in its `yes_no` form: one
+    # search rejects the many triggered sentences that match none of them.
     any_match: re.Pattern[str] | None = None
     context: tuple[re.Pattern[str], ...] = ()
     unless: tuple[re.Pattern[str], ...] = ()
@@ -187,7 +191,98 @@ def _alternation(patterns: tuple[re.Pattern[str], ...], where: str) -> re.Patter
     if not patterns:
         return None
     bodies = [re.sub(r"\(\?P<[A-Za-z_][A-Za-z0-9_]*>", "(?:", p.pattern) for p in patterns]
-    return _compile("|".join(f"(?:{b})" for b in bodies), where)
+    return yes_no(_compile("|".join(f"(?:{b})" for b in bodies), where))
+
+
+# --- faster yes/no searches ---------------------------------------------------------------------
+#
+# re's search only skips ahead to plausible positions when a pattern starts with a literal or a
+# character class; an alternation of groups ((?:经|报)…|(?:须|应当)…) or a leading look-behind
+# gets no such hint, and every position of the sentence is tried against every branch. When
+# every match of P must start with one of a known set of characters F, the pattern
+# ``[F](?<=(?=P)[F])`` matches at exactly the positions where P does (it reads one character
+# of F, steps back over it and tries P there) and starts with a class, so re skips the rest.
+# Its match is that one character: use it only to ask whether P occurs, or where it starts.
+
+
+def _first_of_sequence(items: Any) -> tuple[set[str], bool] | None:
+    """(characters a match of the sequence can start with, whether it can be empty)."""
+    first: set[str] = set()
+    for op, av in items:
+        found = _first_of(op, av)
+        if found is None:
+            return None
+        chars, empty = found
+        first |= chars
+        if not empty:
+            return first, False
+    return first, True
+
+
+def _first_of(op: Any, av: Any) -> tuple[set[str], bool] | None:
+    if op is sre.LITERAL:
+        return {chr(av)}, False
+    if op is sre.IN:
+        chars: set[str] = set()
+        for item_op, item in av:
+            if item_op is sre.LITERAL:
+                chars.add(chr(item))
+            elif item_op is sre.RANGE and item[1] - item[0] < 256:
+                chars.update(chr(c) for c in range(item[0], item[1] + 1))
+            else:
+                return None  # negated or large classes, categories: no useful set
+        return chars, False
+    if op is sre.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        return None if add_flags or del_flags else _first_of_sequence(sub)
+    if op is sre.BRANCH:
+        first: set[str] = set()
+        empty = False
+        for branch in av[1]:
+            found = _first_of_sequence(branch)
+            if found is None:
+                return None
+            first |= found[0]
+            empty = empty or found[1]
+        return first, empty
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, _high, sub = av
+        found = _first_of_sequence(sub)
+        return None if found is None else (found[0], low == 0 or found[1])
+    if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+        return set(), True  # zero width: the first character comes after it
+    return None
+
+
+def char_class(pattern: re.Pattern[str]) -> str | None:
+    """``pattern`` as a character class ("[。；]") when each match is one character of a
+    fixed set, with no condition on what surrounds it; None otherwise."""
+    items = sre_parse.parse(pattern.pattern, pattern.flags).data
+    while len(items) == 1 and items[0][0] is sre.SUBPATTERN and not any(items[0][1][1:3]):
+        items = items[0][1][3].data
+    if len(items) != 1 or pattern.flags & re.IGNORECASE:
+        return None
+    op, av = items[0]
+    single = (sre.LITERAL, sre.IN)
+    if op not in single and not (op is sre.BRANCH and all(
+            len(branch) == 1 and branch[0][0] in single for branch in av[1])):
+        return None
+    found = _first_of(op, av)
+    if found is None:
+        return None
+    return "[" + "".join(re.escape(c) for c in sorted(found[0])) + "]"
+
+
+def yes_no(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A pattern matching (one character) exactly where ``pattern`` starts a match, or
+    ``pattern`` itself when its first characters are not known (see above)."""
+    if pattern.flags & re.IGNORECASE:
+        return pattern
+    found = _first_of_sequence(sre_parse.parse(pattern.pattern, pattern.flags).data)
+    if found is None or found[1] or not found[0]:
+        return pattern
+    chars = "[" + "".join(re.escape(c) for c in sorted(found[0])) + "]"
+    return re.compile(f"{chars}(?<=(?=(?:{pattern.pattern})){chars})", pattern.flags)
 
 
 def _one_of(values: list[str], where: str) -> re.Pattern[str]:
@@ -326,8 +421,12 @@ def _grammar(data: dict[str, Any]) -> Grammar:
     g = data.get("grammar")
     if not isinstance(g, dict):
         raise RuleError("grammar.toml: 缺少 [grammar]")
-    return Grammar(**{k: _one_of(list(g.get(k, [])), f"grammar.{k}")
-                      for k in Grammar.__dataclass_fields__})
+    grammar = Grammar(**{k: _one_of(list(g.get(k, [])), f"grammar.{k}")
+                         for k in Grammar.__dataclass_fields__})
+    if char_class(grammar.sentence_end) is None:
+        # The scanner finds a sentence's bounds from a hit, backwards as well as forwards.
+        raise RuleError("grammar.sentence_end: 应为一组单个字符（如 [。；\\n]）")
+    return grammar
 
 
 def _statutory(items: list[dict[str, Any]], catalog: Catalog) -> list[StatutoryInstrument]:
