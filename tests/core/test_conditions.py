@@ -266,3 +266,22 @@ def test_a_lower_maximum_age_and_a_higher_fleet() -> None:
     assert found[1].basis[0] == "《中华人民共和国道路运输条例》第二十三条"
     same = draft.replace("55周岁", "60周岁").replace("10辆以上", "5辆以上")
     assert _beyond(same) == []
+
+
+def test_other_regimes_and_other_purposes_are_left_alone() -> None:
+    workshop = """某县食品生产加工小作坊登记管理办法
+
+第四条 申请食品生产加工小作坊登记，应当具备下列条件：
+（一）具有与生产的食品品种、数量相适应的生产场所；
+（二）有专职或者兼职的食品安全管理人员；
+（三）生产者具有本县户籍。
+"""
+    procurement = """某区社会组织承接政府购买服务管理办法
+
+第五条 社会团体申请承接政府购买服务，应当具备下列条件：
+（一）有规范的名称和相应的组织机构；
+（二）有固定的住所；
+（三）在本区登记满两年。
+"""
+    assert _beyond(workshop) == []  # 食品安全法 art. 36 leaves workshops to the provinces
+    assert _beyond(procurement) == []  # not the registration's own list

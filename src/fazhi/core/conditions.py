@@ -20,7 +20,7 @@ is one the statute names. Reported, one finding per item:
 
 - an item that corresponds to nothing and looks like an added burden: a tie to the locality
   (本县户籍, 在本区注册), a paper, consent or recommendation of a third party, a designated
-  party, membership, a fee or deposit, money, a record (``_BURDEN``);
+  party, membership, a fee or deposit, capital, a record (``_BURDEN``);
 - an item that corresponds but raises the statute's threshold in the same unit (注册资本不少于
   300万元 against 不得少于人民币二百万元; a lower maximum age);
 - a clause appended to a corresponding item with a local tie or a third party's paper the
@@ -61,6 +61,7 @@ _SUB_LIST = re.compile(
     r"场所|场地|设施|设备|车辆|车型|仓库|厂房|面积|选址|布局|房屋|建筑|人员|驾驶员|从业者|负责人|"
     r"法定代表人|员工|股东|校长|教师|船舶|产品|商品|原料|标准|技术|方案|制度|章程|名称")
 _NOT_LICENCE = re.compile(r"补贴|补助|奖励|奖补|资助|扶持|贴息|评选|评定|示范|资金|专项|表彰|"
+                          r"承接|购买服务|采购|申报|参评|评估|享受|优惠|入驻|入库|名录|等级|"
                           r"不得|禁止|严禁|情形之一|退出|撤销|注销|吊销|处罚")
 _LICENCE_HEAD = re.compile(r"申请|从事|经营|许可|审批|登记|备案|资质|资格|设立|开办|举办|核发|颁发|发给|方可")
 # Items: （一） (一) 一、 1. 1、 （1） ①; 一、 only where the whole list uses it.
@@ -87,14 +88,14 @@ _SKELETON = re.compile(
     r"[的和与及或并等其之为在以对由于已有须需应经]")
 _SEGMENT = re.compile(r"[\u4e00-\u9fff]{2,}")
 # What an added condition looks like: a tie to the locality, a paper, consent or fee from a
-# third party, a designated party or membership, money, a record. An unmatched item without any
+# third party, a designated party or membership, capital, a record. An unmatched item without any
 # of these (具有与供气规模相适应的抢险能力; 零售场所面积不小于10平方米, which a ministry's rule may
 # set) is more likely the statute's condition in other words, or made concrete, and is left
 # alone. _ADDED is the stronger part, looked for in a clause appended to a statutory item
 # (已经确定施工企业，施工企业须在本县住建部门登记备案).
 _ADDED = (r"本区|本县|本市|本镇|本乡|本街道|本地|当地|辖区|户籍|常住|"
           r"出具|推荐|同意|意见书|担保|保证金|押金|配套费|指定|协会|商会|会员|联盟|纳税|税收")
-_BURDEN = re.compile(_ADDED + r"|区内|县内|市内|居住证|证明|保险|注册资本|注册资金|资金|社保|"
+_BURDEN = re.compile(_ADDED + r"|区内|县内|市内|居住证|证明|保险|注册资本|注册资金|社保|"
                      r"社会保险|信用|无.{0,12}?记录|自有|产权|学历|职称|满[0-9一二三四五六七八九十两]")
 _ADDED_CLAUSE = re.compile(_ADDED)
 # 注册资本不少于人民币二百万元, 5辆以上, 年龄不超过60周岁: a number with its unit and whether
@@ -311,7 +312,7 @@ def _named(pack: RulePack, context: str) -> StatutoryInstrument | None:
     """The licence whose longest name or alias occurs in context; None when none or two."""
     best: list[tuple[int, StatutoryInstrument]] = []
     for lic in pack.licences:
-        if not lic.lists:
+        if not lic.lists or any(word in context for word in lic.unless):
             continue
         # 非营业性道路危险货物运输资质 is another licence than 道路危险货物运输经营.
         size = max((len(n) for n in lic.names

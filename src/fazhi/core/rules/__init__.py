@@ -134,6 +134,7 @@ class StatutoryInstrument:
     authority: str | None
     lists: tuple[StatuteList, ...] = ()
     note: str = ""  # e.g. why the entry is unverified
+    unless: tuple[str, ...] = ()  # words that put a list under another regime (小作坊)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -381,6 +382,7 @@ def _statutory(items: list[dict[str, Any]], catalog: Catalog) -> list[StatutoryI
             name=str(item["name"]), aliases=_texts(item.get("aliases"), where),
             basis=resolve_basis(item["basis"], catalog, where), authority=item.get("authority"),
             lists=tuple(_statute_lists(item, catalog, where)), note=str(item.get("note", "")),
+            unless=_texts(item.get("unless"), where),
         ))
     return out
 
