@@ -43,6 +43,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from fazhi.core.numerals import parse_number
 from fazhi.core.rules import RulePack, StatuteList, StatutoryInstrument
@@ -50,11 +51,25 @@ from fazhi.core.structure import DocumentStructure
 
 __all__ = ["Excess", "beyond_statute", "corresponds", "list_items", "similarity", "stricter"]
 
-# 申请…应当具备下列条件： / 应当提交以下材料： / 须符合如下要求：
-_HEADING = re.compile(
-    r"[^。；;\n]*?(?:具备|符合|满足|达到|具有|提交|提供|报送|附送|附具|出具|持有)"
-    r"(?:[^。；;\n：:《]{0,12}?|[^。；;\n：:]{0,2}《[^《》]{1,40}》第[^。；;\n：:]{1,16}?)(?:下列|以下|如下)[^。；;\n：:]{0,8}?(条件|材料|资料|文件|证明|要求)"
-    r"[^。；;\n：:]{0,6}?[：:]")
+# 申请…应当具备下列条件： / 应当提交以下材料： / 须符合如下要求： — found from the list word
+# (下列条件：) back to the sentence start, with the verb just before it (or before a citation:
+# 具备《城镇燃气管理条例》第十五条规定的下列条件：).
+_LIST_WORD = re.compile(
+    r"(?:下列|以下|如下)[^。；;\n：:]{0,8}?(条件|材料|资料|文件|证明|要求)[^。；;\n：:]{0,6}?[：:]")
+_VERB_BEFORE = re.compile(
+    r"(?:具备|符合|满足|达到|具有|提交|提供|报送|附送|附具|出具|持有)"
+    r"(?:[^《》]{0,12}|.{0,2}《[^《》]{1,40}》第.{1,16}?)$")
+_SENTENCE_END = re.compile(r"[。；;\n]")
+
+
+def headings(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, list word) of each heading that opens a list of conditions or materials."""
+    for m in _LIST_WORD.finditer(text):
+        lo = max(0, m.start() - 200)
+        ends = [e.end() for e in _SENTENCE_END.finditer(text, lo, m.start())]
+        start = ends[-1] if ends else lo
+        if _VERB_BEFORE.search(text, start, m.start()):
+            yield start, m.end(), m.group(1)
 # A list about one thing (经营场所应当符合下列要求) makes one statutory item concrete; lists
 # for a subsidy or an award are no licence's; a forbidding list is another matter.
 _SUB_LIST = re.compile(
@@ -140,6 +155,7 @@ class Excess:
 # --- similarity -----------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def bigrams(text: str) -> frozenset[str]:
     """Character bigrams of the content words (the skeleton words cut the text apart)."""
     out: set[str] = set()
@@ -367,17 +383,16 @@ def beyond_statute(text: str, st: DocumentStructure, pack: RulePack) -> list[Exc
     if not pack.licences:
         return out
     weights = _weights(pack)
-    for m in _HEADING.finditer(text):
-        heading = m.group(0)
-        word = m.group(1)
+    for h_start, h_end, word in headings(text):
+        heading = text[h_start:h_end]
         kind = "materials" if word in ("材料", "资料", "文件", "证明") else "conditions"
-        subject = heading[:m.start(1) - m.start()]
+        subject = heading[:heading.rindex(word)]
         if _NOT_LICENCE.search(heading) or not _LICENCE_HEAD.search(heading):
             continue
         verb = re.search(r"具备|符合|满足|达到|具有|提交|提供|报送|附送|附具|出具|持有", subject)
         if verb is not None and _SUB_LIST.search(subject[:verb.start()]):
             continue
-        items = list_items(text, m.end())
+        items = list_items(text, h_end)
         if not items:
             continue
         cited = _cited(pack, heading)
@@ -388,7 +403,7 @@ def beyond_statute(text: str, st: DocumentStructure, pack: RulePack) -> list[Exc
             in_heading = True
         else:
             licence, in_heading = None, False
-            for level, context in enumerate(_contexts(text, st, (m.start(), m.end()))):
+            for level, context in enumerate(_contexts(text, st, (h_start, h_end))):
                 licence = _named(pack, context)
                 if licence is not None:
                     in_heading = level == 0
