@@ -285,3 +285,42 @@ def test_other_regimes_and_other_purposes_are_left_alone() -> None:
 """
     assert _beyond(workshop) == []  # 食品安全法 art. 36 leaves workshops to the provinces
     assert _beyond(procurement) == []  # not the registration's own list
+
+
+def test_tobacco_auction_and_a_filing() -> None:
+    tobacco = """某县烟草专卖零售许可证管理实施细则
+
+第六条 申请烟草专卖零售许可证，应当具备下列条件：
+（一）有与经营烟草制品零售业务相适应的资金；
+（二）有固定的经营场所，经营场所面积不少于10平方米；
+（三）符合本县烟草制品零售点合理布局规划，与最近零售点距离不少于30米；
+（四）申请人为本县户籍居民或者持有本县居住证。
+"""
+    # The layout rule made concrete (距离, 面积) is left to the reviewer; the 户籍 is added.
+    assert [f.quote for f in _beyond(tobacco)] == ["申请人为本县户籍居民或者持有本县居住证"]
+    auction = """某市拍卖行业管理办法
+
+第三条 企业申请取得从事拍卖业务的许可，应当具备下列条件：
+（一）有二百万元人民币以上的注册资本；
+（二）有自己的名称、组织机构、住所和章程；
+（三）有与从事拍卖业务相适应的拍卖师。
+"""
+    assert [f.quote for f in _beyond(auction)] == ["有二百万元人民币以上的注册资本"]
+    clinic = """某县中医诊所备案管理办法
+
+第五条 举办中医诊所，应当向县卫生健康局提交下列材料：
+（一）中医诊所备案信息表；
+（二）诊所名称、地址、诊疗范围、人员配备情况；
+（三）所在社区居委会出具的无异议证明。
+"""
+    assert [f.quote for f in _beyond(clinic)] == ["所在社区居委会出具的无异议证明"]
+
+
+def test_a_threshold_the_statute_sets_elsewhere_is_no_raise() -> None:
+    escort = """某市保安服务管理实施办法
+
+第四条 设立从事武装守护押运服务的保安服务公司，应当具备下列条件：
+（一）有不低于人民币1000万元的注册资本；
+（二）有健全的组织机构和保安服务管理制度。
+"""
+    assert _beyond(escort) == []  # 保安服务管理条例 art. 10, beside art. 8's 100万元

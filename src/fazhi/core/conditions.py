@@ -118,7 +118,7 @@ _ADDED_CLAUSE = re.compile(_ADDED)
 _AMOUNT = re.compile(
     r"(不少于|不低于|不小于|不得少于|不得低于|至少|满|不超过|不高于|不大于|不得超过|不得高于)?(?:人民币)?"
     r"([0-9]+(?:\.[0-9]+)?|[零〇一二三四五六七八九十百千两]+)"
-    r"(万元|元|辆|台|名|人|周岁|岁|平方米|米|个)(及以上|以上|以下|以内)?")
+    r"(万元|元|辆|台|名|人|周岁|岁|平方米|米|个)(?:人民币)?(及以上|以上|以下|以内)?")
 _MINIMUM = ("不少于", "不低于", "不小于", "不得少于", "不得低于", "至少", "满", "以上", "及以上")
 _MAXIMUM = ("不超过", "不高于", "不得超过", "不得高于", "不大于", "以下", "以内")
 MATCH_SCORE = 0.3  # share of an item's weighted bigrams found in one statutory item
@@ -229,16 +229,19 @@ def _amounts(text: str) -> list[tuple[str, float, str]]:
     return out
 
 
-def stricter(item: str, statute: str) -> bool:
-    """The item raises a minimum (注册资本不低于300万元 against 二百万元) or lowers a maximum
-    (年龄不超过55周岁 against 60周岁) the statute's text sets in the same unit."""
+def stricter(item: str, statute: str) -> bool | None:
+    """Whether the item raises a minimum (注册资本不低于300万元 against 二百万元) or lowers a
+    maximum (年龄不超过55周岁 against 60周岁) the statute's text sets in the same unit; None
+    when they share no bounded amount."""
     theirs = _amounts(statute)
+    verdict: bool | None = None
     for unit, value, bound in _amounts(item):
         for s_unit, s_value, s_bound in theirs:
-            if unit == s_unit and bound == s_bound and (
-                    value > s_value if bound == "min" else value < s_value):
-                return True
-    return False
+            if unit == s_unit and bound == s_bound:
+                if value > s_value if bound == "min" else value < s_value:
+                    return True
+                verdict = False
+    return verdict
 
 
 # --- lists in the draft ---------------------------------------------------------------------
@@ -423,7 +426,10 @@ def beyond_statute(text: str, st: DocumentStructure, pack: RulePack) -> list[Exc
             like = [s for s in statute if corresponds(item, s, weights)]
             if like:
                 matched += 1
-                raised = next((s for s in like if stricter(item, s)), None)
+                # Raised only against every statutory text it can be compared with: 1000万元
+                # is no raise where the statute sets it for 武装守护押运 beside 100万元.
+                verdicts = [(s, v) for s in like if (v := stricter(item, s)) is not None]
+                raised = verdicts[0][0] if verdicts and all(v for _, v in verdicts) else None
                 if raised is not None:
                     source = tuple(lst for lst in lists if raised in (*lst.items, *lst.also))
                     found.append(Excess(a, b, licence, source, kind, raised))
