@@ -13,9 +13,10 @@ import pytest
 
 from fazhi.core.catalog import default_catalog
 from fazhi.core.catalog.lawrefbook import parse_markdown
-from fazhi.core.conditions import list_items
+from fazhi.core.conditions import beyond_statute, list_items
 from fazhi.core.review import Finding, review_text
 from fazhi.core.rules import load_rules
+from fazhi.core.structure import parse
 from fazhi.core.text import normalize_text
 
 LAWREFBOOK = Path(__file__).resolve().parents[2].parent / "shared" / "lawrefbook"
@@ -324,3 +325,33 @@ def test_a_threshold_the_statute_sets_elsewhere_is_no_raise() -> None:
 （二）有健全的组织机构和保安服务管理制度。
 """
     assert _beyond(escort) == []  # 保安服务管理条例 art. 10, beside art. 8's 100万元
+
+
+def test_a_licensee_named_as_a_place_is_no_sub_list() -> None:
+    draft = """某县娱乐场所管理办法
+
+第三条 娱乐场所应当符合下列条件：
+（一）不设在居民楼、博物馆、图书馆内；
+（二）不设在建筑物地下一层以下；
+（三）投资人加入县娱乐行业协会。
+"""
+    assert [f.quote for f in _beyond(draft)] == ["投资人加入县娱乐行业协会"]
+
+
+def test_the_statutes_own_lists_are_never_beyond_themselves() -> None:
+    """The comparison itself, without the level gate, on every statute the data quotes."""
+    root = _lawrefbook()
+    catalog = default_catalog()
+    pack = load_rules()
+    seen: set[str] = set()
+    for lic in pack.licences:
+        for lst in lic.lists:
+            law = catalog.get(lst.basis.law_id or "")
+            assert law is not None
+            if law.id in seen:
+                continue
+            seen.add(law.id)
+            path = _newest(root, [law.id, law.title, law.title.removeprefix("中华人民共和国")])
+            text = normalize_text(path.read_text(encoding="utf-8"))
+            found = [text[x.start:x.end] for x in beyond_statute(text, parse(text), pack)]
+            assert found == [], (law.title, found)

@@ -231,16 +231,17 @@ def _amounts(text: str) -> list[tuple[str, float, str]]:
 
 def stricter(item: str, statute: str) -> bool | None:
     """Whether the item raises a minimum (注册资本不低于300万元 against 二百万元) or lowers a
-    maximum (年龄不超过55周岁 against 60周岁) the statute's text sets in the same unit; None
-    when they share no bounded amount."""
+    maximum (年龄不超过55周岁 against 60周岁) beyond every bound the statute's text sets in the
+    same unit (社会团体: 10万元 or 3万元, by scope); None when they share no bounded amount."""
     theirs = _amounts(statute)
     verdict: bool | None = None
     for unit, value, bound in _amounts(item):
-        for s_unit, s_value, s_bound in theirs:
-            if unit == s_unit and bound == s_bound:
-                if value > s_value if bound == "min" else value < s_value:
-                    return True
-                verdict = False
+        limits = [v for u, v, b in theirs if u == unit and b == bound]
+        if not limits:
+            continue
+        if value > max(limits) if bound == "min" else value < min(limits):
+            return True
+        verdict = False
     return verdict
 
 
@@ -346,6 +347,14 @@ def _named(pack: RulePack, context: str) -> StatutoryInstrument | None:
     return best[0][1]
 
 
+def _without_names(pack: RulePack, text: str) -> str:
+    """The text without licence names: 娱乐场所 is the licensee, not a 场所 sub-list."""
+    for lic in pack.licences:
+        for name in lic.names:
+            text = text.replace(name, "")
+    return text
+
+
 def _cited(pack: RulePack, heading: str) -> tuple[StatutoryInstrument, StatuteList] | None:
     """A heading citing the statute article whose list it restates."""
     for m in _CITED_ARTICLE.finditer(heading):
@@ -390,10 +399,11 @@ def beyond_statute(text: str, st: DocumentStructure, pack: RulePack) -> list[Exc
         heading = text[h_start:h_end]
         kind = "materials" if word in ("材料", "资料", "文件", "证明") else "conditions"
         subject = heading[:heading.rindex(word)]
-        if _NOT_LICENCE.search(heading) or not _LICENCE_HEAD.search(heading):
+        if _NOT_LICENCE.search(heading) or not (
+                _LICENCE_HEAD.search(heading) or _named(pack, heading) is not None):
             continue
         verb = re.search(r"具备|符合|满足|达到|具有|提交|提供|报送|附送|附具|出具|持有", subject)
-        if verb is not None and _SUB_LIST.search(subject[:verb.start()]):
+        if verb is not None and _SUB_LIST.search(_without_names(pack, subject[:verb.start()])):
             continue
         items = list_items(text, h_end)
         if not items:
