@@ -138,18 +138,21 @@ class Excess:
     def message(self) -> str:
         what = "条件" if self.kind == "conditions" else "申请材料"
         where = "、".join(dict.fromkeys(lst.basis.text for lst in self.lists))
+        head = f"所涉许可为“{self.licence.name}”（{self.licence.basis.text}）"
         note = f"（{self.licence.note}）" if self.licence.note else ""
         if self.stricter is not None:
-            return (f"所涉许可为“{self.licence.name}”，{where}规定：“{self.stricter}”{note}。"
+            return (f"{head}，{where}规定：“{self.stricter}”{note}。"
                     f"本项的数量标准严于上位法，属于提高许可条件。")
-        items = "；".join(t for lst in self.lists for t in (*lst.items, *lst.also))
-        if len(items) > 90:
-            items = items[:89] + "…"
-        return (f"所涉许可为“{self.licence.name}”，{where}规定的{what}是：{items}{note}。"
+        items = "；".join(_brief(t) for lst in self.lists for t in (*lst.items, *lst.also))
+        return (f"{head}，{where}规定的{what}为：{items}{note}。"
                 f"本项与其中任何一项都不对应，属于上位法规定之外的{what}。")
 
     def basis(self) -> list[str]:
         return [lst.basis.text for lst in self.lists]
+
+
+def _brief(text: str, size: int = 24) -> str:
+    return text if len(text) <= size else text[:size - 1] + "…"
 
 
 # --- similarity -----------------------------------------------------------------------------
