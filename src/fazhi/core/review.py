@@ -30,6 +30,7 @@ import ahocorasick_rs
 
 from fazhi.core.catalog import Catalog, Law, article_label, default_catalog, normalize_title
 from fazhi.core.citations import Citation, CitationReport, analyze, today
+from fazhi.core.conditions import beyond_statute
 from fazhi.core.numerals import parse_number
 from fazhi.core.rules import (
     HIGHER_LEVELS,
@@ -909,6 +910,9 @@ def review_text(text: str, *, as_of: date | None = None, document_date: date | N
     notes: list[str] = []
     if level is None:
         findings += _validity(pack, st, text, doc_date, as_of)
+        beyond = pack.rule("licensing.beyond-statutory-conditions")
+        findings += [_make(beyond, text, (x.start, x.end), x.message(), x.basis())
+                     for x in beyond_statute(text, st, pack)]
     else:
         findings.append(_make(pack.rule("form.higher-instrument"), text, _title_span(st),
                               f"本文件为{instrument}。"))

@@ -12,8 +12,8 @@ severity, legal basis (law + article, resolved through the citation engine's cat
   clauses, numbering, citations…); the data gives its wording and basis.
 
 ``grammar.toml`` holds the shared vocabulary that tells restating from creating (依照《…》,
-依法, 违反…规定…) and ``licensing.toml`` the statutory licences whose names a document may
-repeat. ``load_rules()`` validates everything once and caches the result; a pack that names
+依法, 违反…规定…) and ``statutory.toml`` the licences laws create: the names a document may
+repeat and, verbatim, the statute's own conditions and application materials. ``load_rules()`` validates everything once and caches the result; a pack that names
 a law or article the catalog does not know fails to load (RuleError), so no rule can carry
 an unchecked legal basis.
 """
@@ -42,6 +42,7 @@ __all__ = [
     "Rule",
     "RuleError",
     "RulePack",
+    "StatuteList",
     "StatutoryInstrument",
     "char_class",
     "load_rules",
@@ -117,13 +118,31 @@ class Rule:
 
 
 @dataclass(frozen=True, slots=True)
+class StatuteList:
+    """The conditions or application materials one statute article sets for a licence."""
+
+    kind: str  # "conditions" or "materials"
+    basis: Basis  # the article the texts come from
+    items: tuple[str, ...]  # the article's enumerated items, verbatim
+    also: tuple[str, ...] = ()  # other sentences of the article setting one, verbatim
+
+
+@dataclass(frozen=True, slots=True)
 class StatutoryInstrument:
     """A licence/approval a law creates: repeating it is not creating it."""
 
     name: str
     aliases: tuple[str, ...]
     basis: Basis
-    authority: str  # "county": 县级以上 bodies only; "town": 乡镇 take part by law
+    # "county": 县级以上 bodies only; "town": 乡镇 take part by law; None: not in the name check
+    authority: str | None
+    lists: tuple[StatuteList, ...] = ()
+    note: str = ""  # e.g. why the entry is unverified
+    unless: tuple[str, ...] = ()  # words that put a list under another regime (小作坊)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +168,7 @@ class Grammar:
 class RulePack:
     rules: tuple[Rule, ...]
     grammar: Grammar
+    # Licences laws create: names a document may repeat, with conditions and materials
     statutory: tuple[StatutoryInstrument, ...]
     by_id: dict[str, Rule] = field(default_factory=dict)
 
@@ -429,15 +449,39 @@ def _grammar(data: dict[str, Any]) -> Grammar:
     return grammar
 
 
+def _texts(values: Any, where: str) -> tuple[str, ...]:
+    if values is None:
+        return ()
+    if not isinstance(values, list) or not all(isinstance(v, str) and v for v in values):
+        raise RuleError(f"{where}: 应为非空字符串列表")
+    return tuple(values)
+
+
+def _statute_lists(item: dict[str, Any], catalog: Catalog, where: str) -> list[StatuteList]:
+    out = []
+    for kind in ("conditions", "materials"):
+        for spec in item.get(kind, ()):
+            here = f"{where}.{kind}"
+            basis = resolve_basis({k: spec[k] for k in ("law", "article", "verified") if k in spec},
+                                  catalog, here)
+            items, also = _texts(spec.get("items"), here), _texts(spec.get("also"), here)
+            if not items and not also:
+                raise RuleError(f"{here}: 需要 items 或 also")
+            out.append(StatuteList(kind, basis, items, also))
+    return out
+
+
 def _statutory(items: list[dict[str, Any]], catalog: Catalog) -> list[StatutoryInstrument]:
     out = []
     for item in items:
         where = f"statutory:{item.get('name')}"
-        if item.get("authority") not in ("county", "town"):
+        if item.get("authority") not in ("county", "town", None):
             raise RuleError(f"{where}: authority 应为 county 或 town")
         out.append(StatutoryInstrument(
-            name=str(item["name"]), aliases=tuple(item.get("aliases", ())),
-            basis=resolve_basis(item["basis"], catalog, where), authority=item["authority"],
+            name=str(item["name"]), aliases=_texts(item.get("aliases"), where),
+            basis=resolve_basis(item["basis"], catalog, where), authority=item.get("authority"),
+            lists=tuple(_statute_lists(item, catalog, where)), note=str(item.get("note", "")),
+            unless=_texts(item.get("unless"), where),
         ))
     return out
 
