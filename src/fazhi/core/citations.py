@@ -60,7 +60,9 @@ _NORMATIVE_END = re.compile(
     r"(?:[（(][^（）()]{1,12}[）)])*$"
 )
 _VERSION_SUFFIX = re.compile(r"[（(]\s*(\d{4})\s*年?\s*(?:修订|修正|修改|版|本)?[^（）()]{0,4}[）)]$")
-_VERSION_AFTER = re.compile(r"[ \t]*[（(]\s*(\d{4})\s*年?\s*(?:修订|修正|修改)[^（）()\n]{0,6}[）)]")
+# 《X法》（2011年）, （2011年修订）, （2011修正）: the version cited, after the title.
+_VERSION_AFTER = re.compile(
+    r"[ \t]*[（(]\s*(\d{4})\s*(?:年\s*(?:修订|修正|修改|版|本)?|修订|修正|修改)[^（）()\n]{0,6}[）)]")
 _DOC_NUMBER = re.compile(
     r"([\u4e00-\u9fff]{1,14})[ \t]*[〔\[【［(（][ \t]*((?:19|20)\d{2})[ \t]*[〕\]】］)）]"
     r"[ \t]*第?[ \t]*(\d{1,5})[ \t]*号"

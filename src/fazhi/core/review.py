@@ -78,6 +78,10 @@ _COMMENT_PERIOD = re.compile(
 _COMMENT_RANGE = re.compile(
     r"征求意见(?:的)?(?:时间|期限|期)?(?:为|自)?[：:]?\s*([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日(?:起)?"
     r"\s*(?:至|到|—|－|-|～|~)\s*(?:([0-9]{4})年)?([0-9]{1,2})月([0-9]{1,2})日")
+# 于2025年12月1日至12月3日在县政府门户网站公开征求意见: the dates before the words.
+_COMMENT_RANGE_BEFORE = re.compile(
+    r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日(?:起)?\s*(?:至|到|—|－|-|～|~)\s*(?:([0-9]{4})年)?"
+    r"([0-9]{1,2})月([0-9]{1,2})日[^。；\n]{0,24}?征求(?:社会|公众|各方)?意见")
 _SELF_ISSUED_BY = re.compile(
     r"本(?:办法|规定|细则|意见|通知|措施|方案|规则|实施细则|实施办法)由([\u4e00-\u9fff]{2,30}?)"
     r"(?:负责)?(?:制定|起草|研究制定)?并?(?:发布|印发|制发)")
@@ -292,8 +296,9 @@ def _statutory(pack: RulePack, obj: str) -> tuple[StatutoryInstrument | None, st
     best: tuple[StatutoryInstrument | None, str] = (None, "")
     for inst in pack.statutory:
         for name in sorted((inst.name, *inst.aliases), key=len, reverse=True):
-            if piece.endswith(name) or piece.endswith(name + "证"):
-                cut = piece.rfind(name)
+            # 取得《建设用地规划许可证》: the match may stop before the 证.
+            if piece.endswith(name) or piece.endswith(name + "证") or (piece + "证").endswith(name):
+                cut = piece.rfind(name) if name in piece else piece.rfind(name[:-1])
                 if best[0] is None or len(name) > len(best[1]):
                     best = (inst, piece[:cut])
                 break
@@ -329,7 +334,8 @@ def _licence(ctx: _Context, rule: Rule, m: re.Match[str], s: int,
 
 def _named_in_statute(ctx: _Context, piece: str) -> str | None:
     """The article of a law or regulation naming the licence ``piece`` exactly, if any."""
-    found = ctx.licences.get(piece.strip("《》“”\"「」 "))
+    name = piece.strip("《》“”\"「」 ")
+    found = ctx.licences.get(name) or ctx.licences.get(name + "证")
     if found is None:
         return None
     law, key = found
@@ -631,18 +637,21 @@ def _title_span(structure: DocumentStructure) -> tuple[int, int]:
 def _validity(pack: RulePack, st: DocumentStructure, text: str, issued: date | None,
               as_of: date) -> list[Finding]:
     out: list[Finding] = []
-    if not _is_normative(st, text):
-        return out
+    # What a document states about its own term is checked whatever its kind (a 方案 with
+    # 有效期10年); only normative kinds are asked for a 施行日期 and a term they lack.
+    normative = _is_normative(st, text)
     eff, val = st.effective, st.validity
     forever = _FOREVER.search(text, st.body_start)
     trial = _TRIAL_TERM.search(text, st.body_start) if val is None else None
-    if forever is not None and val is None and trial is None:
+    if forever is not None and val is None and trial is None and normative:
         out.append(_make(pack.rule("validity.indefinite"), text, forever.span()))
     notice = st.instrument_kind is not None and st.instrument_kind.base == "通知"
     # 有效期自A至B states the start; 即日起实施 takes effect on issue.
     val_start = val.start.value if val is not None and val.start is not None else None
     stated_start = val_start is not None or _FROM_TODAY.search(text, st.body_start) is not None
-    if eff is None and not notice and not stated_start:
+    if not normative:
+        pass
+    elif eff is None and not notice and not stated_start:
         # A 通知 takes effect when issued unless it says otherwise; other kinds must say.
         out.append(_make(pack.rule("validity.no-effective-date"), text, _title_span(st)))
     elif val is None and forever is None and trial is None:
@@ -797,7 +806,7 @@ def _procedure(pack: RulePack, st: DocumentStructure, text: str) -> list[Finding
             out.append(_make(pack.rule("procedure.internal-issuer"), text, (start, end),
                              f"制发机关为“{name}”。"))
             break
-    for m in _COMMENT_RANGE.finditer(text):
+    for m in (*_COMMENT_RANGE.finditer(text), *_COMMENT_RANGE_BEFORE.finditer(text)):
         days = _range_days(m)
         if days is not None and days + 1 < 30:
             out.append(_make(pack.rule("procedure.comment-period"), text, m.span(),
