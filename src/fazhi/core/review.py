@@ -368,9 +368,12 @@ def _list_heading(text: str, s: int) -> tuple[int, int] | None:
         if end <= 0:
             return None
         start = text.rfind("\n", 0, end) + 1
-        if text[start:end].strip() and not _ITEM.match(text, start):
-            head = text[start:end].rstrip()
-            return (start, start + len(head)) if head.endswith(("：", ":")) else None
+        head = text[start:end].rstrip()
+        # A heading may itself be an item of an outer list: （二）申请人应当提交下列材料：
+        if head.endswith(("：", ":")):
+            return start, start + len(head)
+        if head.strip() and not _ITEM.match(text, start):
+            return None
         end = start - 1
     return None
 
@@ -652,8 +655,10 @@ def _validity(pack: RulePack, st: DocumentStructure, text: str, issued: date | N
     if not normative:
         pass
     elif eff is None and not notice and not stated_start:
-        # A 通知 takes effect when issued unless it says otherwise; other kinds must say.
-        out.append(_make(pack.rule("validity.no-effective-date"), text, _title_span(st)))
+        # A 通知 takes effect when issued unless it says otherwise; other kinds must say. A term
+        # stated without its start (本办法有效期5年) is where the date is missing.
+        out.append(_make(pack.rule("validity.no-effective-date"), text,
+                         val.span if val is not None else _title_span(st)))
     elif val is None and forever is None and trial is None:
         rule_id = "validity.provisional-no-term" if st.is_provisional else "validity.no-term"
         out.append(_make(pack.rule(rule_id), text, eff.span if eff else _title_span(st)))
