@@ -369,13 +369,17 @@ def _list_heading(text: str, s: int) -> tuple[int, int] | None:
             return None
         start = text.rfind("\n", 0, end) + 1
         head = text[start:end].rstrip()
-        # A heading may itself be an item of an outer list: （二）申请人应当提交下列材料：
-        if head.endswith(("：", ":")):
+        # A heading may itself be an item of an outer list: （二）申请人应当提交下列材料：; or
+        # a short section title naming what follows: 三、申领材料
+        if head.endswith(("：", ":")) or (len(head.strip()) <= 14 and _SECTION_OF_ITEMS.search(head)):
             return start, start + len(head)
         if head.strip() and not _ITEM.match(text, start):
             return None
         end = start - 1
     return None
+
+
+_SECTION_OF_ITEMS = re.compile(r"(?:材料|条件|要件|资料|清单)$")
 
 
 def _forbidden_item(text: str, s: int) -> bool:
