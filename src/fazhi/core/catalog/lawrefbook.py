@@ -336,7 +336,7 @@ _FINAL_CLAUSE = re.compile(r"施行|生效|起执行|同时废止")
 _LICENCE = re.compile(
     r"(?:取得|核发|颁发|发给|领取|申领|持有|换发|吊销|《)《?([\u4e00-\u9fff（）]{2,16}?许可证)")
 _NOT_A_NAME = re.compile(r"的|或者|和|及|、|等|其|该|相应|有关|相关|上述|前款|本条|许可证.|取得|吊销|申请|办理|领取|"
-                          r"加强|应当|依法|直至|发放|机关|人员|^放")
+                          r"加强|应当|依法|直至|发放|机关|工作人员|^放")
 # Words that name no particular licence (经营许可证, 行政许可证): too general to tell a
 # statutory licence from a local one.
 _GENERIC_LICENCE = frozenset({"经营", "执业", "生产", "卫生", "业务", "营业", "行政", "进口", "出口",
