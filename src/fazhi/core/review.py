@@ -290,19 +290,15 @@ def _cited_in(ctx: _Context, start: int, end: int) -> list[str]:
 
 
 def _statutory(pack: RulePack, obj: str) -> tuple[StatutoryInstrument | None, str, str]:
-    """(instrument, qualifier, piece) for the licence named in obj."""
+    """(instrument, qualifier, piece) for the licence named in obj: the longest name it ends with."""
     piece = _OBJ_LEAD.sub("", obj)
     piece = _OBJ_SPLIT.split(piece)[-1].strip("》”\"」 ")
-    best: tuple[StatutoryInstrument | None, str] = (None, "")
-    for inst in pack.statutory:
-        for name in sorted((inst.name, *inst.aliases), key=len, reverse=True):
-            # 取得《建设用地规划许可证》: the match may stop before the 证.
-            if piece.endswith(name) or piece.endswith(name + "证") or (piece + "证").endswith(name):
-                cut = piece.rfind(name) if name in piece else piece.rfind(name[:-1])
-                if best[0] is None or len(name) > len(best[1]):
-                    best = (inst, piece[:cut])
-                break
-    return best[0], best[1].strip("《“\"「 "), piece
+    for name, inst in pack.statutory_names:
+        # 取得《建设用地规划许可证》: the match may stop before the 证.
+        if piece.endswith(name) or piece.endswith(name + "证") or (piece + "证").endswith(name):
+            cut = piece.rfind(name) if name in piece else piece.rfind(name[:-1])
+            return inst, piece[:cut].strip("《“\"「 "), piece
+    return None, "", piece
 
 
 def _licence(ctx: _Context, rule: Rule, m: re.Match[str], s: int,

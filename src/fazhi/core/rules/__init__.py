@@ -171,9 +171,14 @@ class RulePack:
     # Licences laws create: names a document may repeat, with conditions and materials
     statutory: tuple[StatutoryInstrument, ...]
     by_id: dict[str, Rule] = field(default_factory=dict)
+    statutory_names: tuple[tuple[str, StatutoryInstrument], ...] = ()
 
     def __post_init__(self) -> None:
         self.by_id = {r.id: r for r in self.rules}
+        # Every statutory name and alias, longest first: a licence is named by the longest.
+        self.statutory_names = tuple(sorted(
+            ((name, inst) for inst in self.statutory for name in inst.names),
+            key=lambda pair: -len(pair[0])))
 
     def clause_rules(self) -> list[Rule]:
         return [r for r in self.rules if r.kind == "clause"]
