@@ -63,7 +63,7 @@ KIND_WORDS = frozenset({"办法", "细则", "规定", "意见", "决定", "规�
                         "指导意见", "规程", "规划", "指引", "指南", "标准", "规范", "条例"})
 MAX_TERM_YEARS = 5
 MAX_PROVISIONAL_YEARS = 3
-_FOREVER = re.compile("长期有效|永久有效|长期执行")
+_FOREVER = re.compile("长期有效|永久有效|长期执行|有效期至新的规定出台|至新(?:的)?规定出台(?:时|之日)止")
 # Terms and starts the structure parser leaves aside: 即日起实施 is an effective date (the day
 # of issue), 试行期六年 a term counted from the 试行 date.
 _FROM_TODAY = re.compile("(?:自|从)?即日起(?:施行|实施|执行|生效|试行|实行)")
