@@ -181,6 +181,9 @@ basis = [{ law = "优化营商环境条例", article = "25" }]
          'triggers = ["押金"]\nmatch = ["收费"]', "不出现在任何 match 模式中"),
         ('id = "fee.x"\ncategory = "fee"\nseverity = "error"\nname = "n"\nmessage = "m"\n'
          'suggestion = "s"\nbasis = []\ntriggers = ["收费"]\nmatch = ["收费"]', "至少需要一项法律依据"),
+        ('id = "fee.x"\ncategory = "fee"\nseverity = "error"\nname = "n"\nmessage = "m"\n'
+         'suggestion = "s"\nbasis = [{ law = "行政许可法", article = "58" }]\n'
+         'triggers = ["收费"]\nmatch = ["收费"]\ncontext_grammar = ["restate"]', "context_grammar 无效"),
     ],
 )
 def test_bad_rules_are_refused(tmp_path: Path, body: str, message: str) -> None:

@@ -430,25 +430,26 @@ def _apply(ctx: _Context, rule: Rule, s: int, e: int) -> Finding | None:
 def _admitted(ctx: _Context, rule: Rule, s: int, e: int) -> bool:
     """The rule's context conditions on the sentence."""
     text = ctx.text
+    grammar = ctx.pack.grammar
+    contexts = (*rule.context, *(getattr(grammar, name) for name in rule.context_grammar))
     # A list item is read with its heading (申请人应当提交下列材料：（一）…): the heading's
     # words can admit the rule (context) or rule it out (unless).
-    head = _list_heading(text, s)
+    head = _list_heading(text, s) if rule.unless or contexts else None
     # Only a short heading speaks for its items; a notice's long preamble (…现就有关事项
     # 通知如下：) mentions everything.
     item_head = head if head is not None and head[1] - head[0] <= 60 else None
     for pattern in rule.unless:
         if _occurs(pattern, text, s, e) or (item_head is not None and _occurs(pattern, text, *item_head)):
             return False
-    grammar = ctx.pack.grammar
     for name in rule.unless_grammar:
         if _occurs(getattr(grammar, name), text, s, e):
             # A contract the document compels with a designated party binds by the document.
             if name == "contract" and _occurs(grammar.compelled_contract, text, s, e):
                 continue
             return False
-    if not rule.context or any(_occurs(p, text, s, e) for p in rule.context):
+    if not contexts or any(_occurs(p, text, s, e) for p in contexts):
         return True
-    return head is not None and any(_occurs(p, text, *head) for p in rule.context)
+    return head is not None and any(_occurs(p, text, *head) for p in contexts)
 
 
 def _added(grammar: Grammar, text: str, ps: int, at: int) -> int | None:
@@ -652,14 +653,12 @@ def _validity(pack: RulePack, st: DocumentStructure, text: str, issued: date | N
     # 有效期自A至B states the start; 即日起实施 takes effect on issue.
     val_start = val.start.value if val is not None and val.start is not None else None
     stated_start = val_start is not None or _FROM_TODAY.search(text, st.body_start) is not None
-    if not normative:
-        pass
-    elif eff is None and not notice and not stated_start:
+    if normative and eff is None and not notice and not stated_start:
         # A 通知 takes effect when issued unless it says otherwise; other kinds must say. A term
         # stated without its start (本办法有效期5年) is where the date is missing.
         out.append(_make(pack.rule("validity.no-effective-date"), text,
                          val.span if val is not None else _title_span(st)))
-    elif val is None and forever is None and trial is None:
+    elif normative and val is None and forever is None and trial is None:
         rule_id = "validity.provisional-no-term" if st.is_provisional else "validity.no-term"
         out.append(_make(pack.rule(rule_id), text, eff.span if eff else _title_span(st)))
     start = (eff.date if eff is not None else None) or val_start or issued

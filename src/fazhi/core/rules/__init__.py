@@ -110,6 +110,7 @@ class Rule:
     violation_only: str = "warning"  # the sentence cites a law only as 违反《…》
     notes: tuple[Note, ...] = ()
     unless_grammar: tuple[str, ...] = ()  # Grammar fields that veto the rule (referral…)
+    context_grammar: tuple[str, ...] = ()  # Grammar fields that admit it, as context does
     statutory_check: bool = False  # compare the matched licence with the statutory list
     dynamic_basis: bool = False  # the finding's basis comes from the data it reports on
     pack: str = ""
@@ -162,6 +163,7 @@ class Grammar:
     addition: re.Pattern[str]
     # 应当与…指定的…签订协议: a contract the document compels is not an agreed obligation.
     compelled_contract: re.Pattern[str]
+    wrongdoing: re.Pattern[str]  # 违规, 骗取, 拒不…: what a punished party did
 
 
 @dataclass
@@ -422,6 +424,10 @@ def _rule(data: dict[str, Any], pack: str, catalog: Catalog) -> Rule:
     for name in vetoes:
         if name not in ("referral", "internal", "contract"):
             raise RuleError(f"{where}: unless_grammar 无效：{name!r}")
+    admits = tuple(data.get("context_grammar", ()))
+    for name in admits:
+        if name not in ("wrongdoing",):
+            raise RuleError(f"{where}: context_grammar 无效：{name!r}")
     notes = tuple(
         Note(_compile(n["pattern"], where), str(n["text"]),
              resolve_basis(n["basis"], catalog, where) if "basis" in n else None)
@@ -437,7 +443,7 @@ def _rule(data: dict[str, Any], pack: str, catalog: Catalog) -> Rule:
         negation_window=int(data.get("negation_window", 8)),
         restated=restated, vague=vague, violation_only=violation_only, notes=notes, pack=pack,
         skip_for_levels=frozenset(data.get("skip_for_levels", ())),
-        unless_grammar=vetoes, statutory_check=bool(data.get("statutory_check", False)),
+        unless_grammar=vetoes, context_grammar=admits, statutory_check=bool(data.get("statutory_check", False)),
         dynamic_basis=dynamic,
     )
 
