@@ -772,8 +772,8 @@ STATUTE_POSITIVES = [
     ("物流企业须成为区物流协会会员。", "rights.forced-membership"),
     ("非会员企业不得参加区家具协会组织的展销会。", "rights.forced-membership"),
     # art. 12 ¶2: no discrimination by ownership.
-    ("区产业基金仅限国有企业申报。", "rights.ownership-discrimination"),
-    ("民营企业不得申报本专项资金。", "rights.ownership-discrimination"),
+    ("区产业基金仅限国有企业申报。", "competition.ownership-discrimination"),
+    ("民营企业不得申报本专项资金。", "competition.ownership-discrimination"),
     # art. 62 ¶2: public comment.
     ("因时间紧迫，本办法不再公开征求意见。", "procedure.no-comment"),
     ("本措施无需向社会征求意见，自印发之日起施行。", "procedure.no-comment"),
@@ -808,6 +808,33 @@ STATUTE_POSITIVES = [
     ("依法足额缴纳土地出让价款后，县财政按土地出让价款的60%以基础设施配套补助名义拨付企业。",
      "competition.land-price"),
     ("按出让金的五成给予企业项目建设扶持。", "competition.land-price"),
+    # A basis inside 除…外 covers the exception only; a status required 并 after a lawful one.
+    ("申请人除符合《网络预约出租汽车经营服务管理暂行办法》规定的条件外，还应当具有本市户籍。",
+     "licensing.added-conditions"),
+    ("除前款材料外，申请人还应当提交第三方机构出具的风险评估报告。", "licensing.extra-conditions"),
+    # A contract signed earlier in the sentence does not cover a fee charged further on.
+    ("经营者应当与收运企业签订协议，并将协议报区城管局备案，领取登记证，每证收取工本费10元。",
+     "fee.licensing-fee"),
+    # 行政许可法 art. 58, 产品质量法 art. 15: the organ's review or sampling paid by the reviewed.
+    ("区市场监管局每季度组织抽检，检验费每批次600元由被抽检企业承担。", "fee.cost-shifting"),
+    ("审查过程中需要专家论证的，论证费由申请人承担。", "fee.cost-shifting"),
+    # A private party's consent in the sentence does not hide the organ's approval after it.
+    ("物业企业调整收费标准的，应当经业主大会同意后，报区发展改革局审核同意后方可对外公布。",
+     "licensing.approval-precondition"),
+    ("养老机构经年度评估合格后方可继续收住老人。", "licensing.approval-precondition"),
+    ("办理借阅证的，应当提供本区户籍证明。", "rights.residence-condition"),
+    ("贷款银行须为区财政局确定的合作银行。", "competition.designated-supplier"),
+    ("新建充电站优先支持国家电网所属企业建设。", "competition.designated-supplier"),
+    ("参与竞标的企业应当为区属国有控股企业。", "competition.ownership-discrimination"),
+    ("外地进入本区的物业企业，信用基础分按60分计算。", "competition.outsider-discrimination"),
+    ("在本区年纳税额超过100万元的，每超过100万元加1分。", "competition.local-condition"),
+    ("投标人还应当提交诚信投标保证金。", "rights.deposit"),
+    ("本县保留农民工工资保证金和文明施工保证金。", "rights.deposit"),
+    ("发卡企业应当将预收款的20%作为风险保证金，存入指定账户。", "rights.deposit"),
+    # The wrongdoing heads the sentence, the sanction follows a ；.
+    ("竞买人串通报价的，成交无效；同时取消其两年内参加本县产权交易的资格。", "penalty.restriction"),
+    ("对销售不合格油品的加油站，通知供油企业暂停向其供油一个月。", "penalty.restriction"),
+    ("对故意损坏公共设施的村民，取消其当年的惠农补贴资格。", "rights.benefit-forfeiture"),
 ]
 
 STATUTE_NEGATIVES = [
@@ -946,6 +973,13 @@ STATUTE_NEGATIVES = [
     "旅游旺季客房价格不得高于经营者明码标示的价格。",
     "土地出让价款按规定全额缴入国库。",
     "土地出让价款的60%用于保障性住房建设。",
+    "建设单位应当与防治单位签订白蚁防治合同，缴纳白蚁防治费用。",
+    "房屋安全鉴定费用由委托人承担。",
+    "监督抽检所需检验费用由区财政承担。",
+    "对没有法律依据设立的保证金，一律停止收取。",
+    "保留投标保证金、履约保证金、工程质量保证金、农民工工资保证金。",
+    "供水企业因故需要停止供水的，应当提前通知用户。",
+    "转租房屋的，应当经出租人书面同意后方可转租。",
 ]
 
 

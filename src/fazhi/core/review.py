@@ -413,10 +413,14 @@ def _apply(ctx: _Context, rule: Rule, s: int, e: int) -> Finding | None:
                 continue
             if rule.negated_by is not None and _negated(text, rule, s, m.start()):
                 continue
+            if any(_occurs(p, text, m.start(), m.end()) for p in rule.unless_matched):
+                continue
             if admitted is None:
                 admitted = _admitted(ctx, rule, s, e)
                 if not admitted:
                     return None
+            if "contract" in rule.unless_grammar and _agreed(ctx, s, e, m.start(), m.end()):
+                continue
             found = _finding(ctx, rule, m, s, e)
             # One finding per rule and sentence: the most severe of its matches.
             if found is not None and (best is None or SEVERITY_RANK[found.severity]
@@ -442,22 +446,46 @@ def _admitted(ctx: _Context, rule: Rule, s: int, e: int) -> bool:
         if _occurs(pattern, text, s, e) or (item_head is not None and _occurs(pattern, text, *item_head)):
             return False
     for name in rule.unless_grammar:
-        if _occurs(getattr(grammar, name), text, s, e):
-            # A contract the document compels with a designated party binds by the document.
-            if name == "contract" and _occurs(grammar.compelled_contract, text, s, e):
-                continue
+        if name != "contract" and _occurs(getattr(grammar, name), text, s, e):
             return False
     if not contexts or any(_occurs(p, text, s, e) for p in contexts):
+        return True
+    # A wrongdoing may head the whole sentence, before a ；: 恶意串通的，交易无效；同时取消其
+    # 三年内参与交易的资格.
+    lead = max(text.rfind("。", 0, s), text.rfind("\n", 0, s)) + 1
+    if lead < s and any(_occurs(getattr(grammar, name), text, lead, s)
+                        for name in rule.context_grammar):
         return True
     return head is not None and any(_occurs(p, text, *head) for p in contexts)
 
 
-def _added(grammar: Grammar, text: str, ps: int, at: int) -> int | None:
-    """End of the last 同时/另行 marker before the match, after a restating marker or a
-    citation in the same sentence; None when there is none."""
+_CLAUSE_BREAK = re.compile(r"[，,：:]")
+
+
+def _agreed(ctx: _Context, s: int, e: int, at: int, end: int) -> bool:
+    """Whether the measure at [at, end) is one a contract provides: the sentence refers to
+    what a contract provides (按合同约定), or one is signed in the measure's comma-clause or
+    the one before; not a contract the document compels with a party an organ designates."""
+    text = ctx.text
+    grammar = ctx.pack.grammar
+    if _occurs(grammar.compelled_contract, text, s, e):
+        return False
+    if _occurs(grammar.contract, text, s, e):
+        return True
+    breaks = [x.start() for x in _CLAUSE_BREAK.finditer(text, s, at)]
+    lo = breaks[-2] + 1 if len(breaks) >= 2 else s
+    after = _CLAUSE_BREAK.search(text, end, e)
+    return _occurs(grammar.contract_signed, text, lo, after.start() if after is not None else e)
+
+
+def _added(grammar: Grammar, text: str, ps: int, match: re.Match[str]) -> int | None:
+    """End of the last 同时/另行 marker opening before the match, after a restating marker or
+    a citation in the same sentence; None when there is none."""
     last: int | None = None
-    for m in grammar.addition.finditer(text, ps, at):
-        last = m.end()
+    # A marker may end inside the match (，并具有本市户籍: the marker reads the verb).
+    for m in grammar.addition.finditer(text, ps, match.end()):
+        if m.start() < match.start():
+            last = m.end()
     if last is None:
         return None
     lead = text[ps:last]
@@ -472,9 +500,14 @@ def _finding(ctx: _Context, rule: Rule, m: re.Match[str], s: int, e: int) -> Fin
     notes: list[str] = []
     ps, pe = _period(text, s, e) if text[e:e + 1] in "；;" or (
         s > 0 and text[s - 1] in "；;") else (s, e)
+    # 除符合《校车安全管理条例》规定的条件外，还应当…; 除依法缴纳投标保证金外，还须另行缴纳…:
+    # a basis inside the exception covers the exception only, not a measure after it.
+    exception = _EXCEPTION.search(text, ps, m.start())
+    if exception is not None and exception.end() <= m.start():
+        ps = exception.end()
     cited = _cited_in(ctx, ps, pe)
     restating = _search(grammar.restate, text, ps, pe)
-    added = _added(grammar, text, ps, m.start()) if cited or restating is not None else None
+    added = _added(grammar, text, ps, m) if cited or restating is not None else None
     if added is not None:
         # 依照《…》处理；同时由区人社局处以罚款: the basis given covers the measure before
         # 同时, not the one added after it; only what follows the marker counts.
@@ -483,12 +516,6 @@ def _finding(ctx: _Context, rule: Rule, m: re.Match[str], s: int, e: int) -> Fin
         if not cited and restating is None:
             severity = _severity(severity, "warning")
             notes.append("条文前一措施援引了上位法，“同时”“另行”之后另加的措施未写明依据。")
-    if restating is not None and not cited:
-        # 除依法缴纳投标保证金外，还须另行缴纳…: the 依法 belongs to the exception only.
-        exception = _EXCEPTION.search(text, ps, pe)
-        if exception is not None and exception.start() <= restating.start() < exception.end() \
-                and not exception.start() <= m.start() < exception.end():
-            restating = None
     if cited or restating is not None:
         severity = _severity(severity, rule.restated)
         if severity != "drop":

@@ -6,8 +6,8 @@ severity, legal basis (law + article, resolved through the citation engine's cat
 
 - ``kind = "clause"``: literal ``triggers`` (scanned with one Aho-Corasick automaton) and
   ``match`` regexes evaluated on the sentence around a trigger, with context conditions
-  (``context`` must occur in the sentence, ``unless`` must not, ``negated_by`` must not
-  stand just before the match) and what a restating sentence does to the severity; or
+  (``context`` must occur in the sentence, ``unless`` must not, ``unless_matched`` must not
+  occur in the matched text, ``negated_by`` must not stand just before the match) and what a restating sentence does to the severity; or
 - ``kind = "check"``: a structural check implemented in ``fazhi.core.review`` (validity
   clauses, numbering, citations…); the data gives its wording and basis.
 
@@ -103,6 +103,9 @@ class Rule:
     any_match: re.Pattern[str] | None = None
     context: tuple[re.Pattern[str], ...] = ()
     unless: tuple[re.Pattern[str], ...] = ()
+    # Vetoes read in the matched text only: 经业主大会同意后，报县发改委审核同意方可执行 is
+    # an approval although the sentence also names a private party's consent.
+    unless_matched: tuple[re.Pattern[str], ...] = ()
     negated_by: re.Pattern[str] | None = None
     negation_window: int = 8
     restated: str = "info"
@@ -156,7 +159,8 @@ class Grammar:
     referral: re.Pattern[str]  # 移送/报请有权机关处理
     internal: re.Pattern[str]  # 处分, 问责: internal discipline, not administrative acts
     sentence_end: re.Pattern[str]
-    contract: re.Pattern[str]  # 合同, 协议, 约定: obligations agreed, not imposed
+    contract: re.Pattern[str]  # 按合同约定, 违反协议: obligations agreed, not imposed
+    contract_signed: re.Pattern[str]  # 签订…合同: agreed, for the clause that follows
     town_organ: re.Pattern[str]  # 镇/乡/街道 bodies
     # 同时/另行…: a further measure added after one that cites its basis; the citation
     # before the marker does not cover what follows it.
@@ -439,6 +443,7 @@ def _rule(data: dict[str, Any], pack: str, catalog: Catalog) -> Rule:
         triggers=triggers, match=match, any_match=_alternation(match, where),
         context=_compile_list(data.get("context"), where),
         unless=_compile_list(data.get("unless"), where),
+        unless_matched=_compile_list(data.get("unless_matched"), where),
         negated_by=_compile(negated, where) if isinstance(negated, str) else None,
         negation_window=int(data.get("negation_window", 8)),
         restated=restated, vague=vague, violation_only=violation_only, notes=notes, pack=pack,
