@@ -354,3 +354,218 @@ def test_the_statutes_own_lists_are_never_beyond_themselves() -> None:
             text = normalize_text(path.read_text(encoding="utf-8"))
             found = [text[x.start:x.end] for x in beyond_statute(text, parse(text), pack)]
             assert found == [], (law.title, found)
+
+
+def test_express_delivery_capital_raised_and_local_ties() -> None:
+    draft = """某区快递业务管理办法
+
+第四条 申请快递业务经营许可，应当具备下列条件：
+（一）符合企业法人条件；
+（二）在省、自治区、直辖市范围内经营的，注册资本不低于人民币300万元；
+（三）有与申请经营的地域范围相适应的服务能力；
+（四）有健全的安全保障制度和措施；
+（五）在本区设立分拨中心，并加入区快递行业协会。
+"""
+    found = _beyond(draft)
+    assert [f.quote for f in found] == ["在省、自治区、直辖市范围内经营的，注册资本不低于人民币300万元",
+                                        "在本区设立分拨中心，并加入区快递行业协会"]
+    assert found[0].basis[0] == "《中华人民共和国邮政法》第五十二条"
+    assert "注册资本不低于人民币二百万元" in found[0].message  # the highest of the statute's three
+    assert "快递业务经营许可" in found[1].message
+    restated = """某区快递业务管理办法
+
+第四条 申请快递业务经营许可，应当具备下列条件：
+（一）具备企业法人资格；
+（二）注册资本不低于人民币五十万元；
+（三）有与经营地域范围相适应的收寄、分拣、投递服务能力；
+（四）有严格的服务质量管理制度和完备的业务操作规范；
+（五）有健全的安全保障制度和措施。
+"""
+    assert _beyond(restated) == []
+
+
+def test_school_bus_driver_age_lowered_and_residence_required() -> None:
+    draft = """某县校车安全管理实施办法
+
+第十二条 校车驾驶人应当符合下列条件：
+（一）取得相应准驾车型驾驶证并具有3年以上驾驶经历，年龄在25周岁以上、不超过55周岁；
+（二）最近连续3个记分周期内没有被记满分记录；
+（三）无犯罪记录；
+（四）具有本县户籍。
+"""
+    found = _beyond(draft)
+    assert [f.quote for f in found] == [
+        "取得相应准驾车型驾驶证并具有3年以上驾驶经历，年龄在25周岁以上、不超过55周岁", "具有本县户籍"]
+    assert found[0].basis[0] == "《校车安全管理条例》第二十三条"
+    assert "不超过60周岁" in found[0].message
+    assert _beyond(draft.replace("55周岁", "60周岁").replace("（四）具有本县户籍。\n", "")) == []
+    # The driver's and the bus's lists, each in the regulation's own words or made concrete.
+    restated = """某县校车安全管理实施办法
+
+第十二条 申请取得校车驾驶资格，应当符合下列条件：
+（一）取得相应准驾车型驾驶证，具有3年以上驾驶经历，年龄在25周岁以上、不超过60周岁；
+（二）最近连续3个记分周期内没有被记满分记录；
+（三）无致人死亡或者重伤的交通事故责任记录；
+（四）无饮酒后驾驶或者醉酒驾驶机动车记录；
+（五）无犯罪记录；
+（六）身心健康，无传染性疾病。
+第十三条 取得校车使用许可，应当符合下列条件：
+（一）车辆符合校车安全国家标准，取得机动车检验合格证明；
+（二）有取得校车驾驶资格的驾驶人；
+（三）有包括行驶线路、开行时间和停靠站点的校车运行方案；
+（四）有健全的安全管理制度；
+（五）已经投保机动车承运人责任保险。
+"""
+    assert _beyond(restated) == []
+
+
+def test_large_event_materials_and_performances_left_to_their_own_regulation() -> None:
+    draft = """某县大型群众性活动安全管理规定
+
+第六条 承办者申请大型群众性活动安全许可，应当提交下列材料：
+（一）承办者合法成立的证明以及安全责任人的身份证明；
+（二）大型群众性活动方案及其说明；
+（三）大型群众性活动安全工作方案；
+（四）活动场所管理者同意提供活动场所的证明；
+（五）向县公安局交纳安全保证金的凭据；
+（六）所在镇人民政府出具的审核意见。
+"""
+    found = _beyond(draft)
+    assert [f.quote for f in found] == ["向县公安局交纳安全保证金的凭据", "所在镇人民政府出具的审核意见"]
+    assert found[0].basis[0] == "《大型群众性活动安全管理条例》第十三条"
+    assert "申请材料" in found[0].message
+    restated = """某县大型群众性活动安全管理规定
+
+第五条 举办大型群众性活动，应当符合下列条件：
+（一）承办者是依法成立的法人或者其他组织；
+（二）活动内容不违反法律、法规的规定和社会公德；
+（三）有安全工作方案，安全责任明确、措施有效；
+（四）活动场所、设施符合安全要求。
+第六条 承办者申请安全许可，应当提交下列材料：
+（一）承办者合法成立的证明、安全责任人的身份证明；
+（二）活动方案及其说明；
+（三）安全工作方案；
+（四）场所管理者同意提供场所的证明。
+"""
+    assert _beyond(restated) == []
+    # 大型群众性活动安全管理条例 art. 11: 营业性演出 follow 营业性演出管理条例 where it provides.
+    show = """某县营业性演出安全管理办法
+
+第六条 举办营业性演出等大型群众性活动，应当提交下列材料：
+（一）承办者合法成立的证明；
+（二）活动安全工作方案；
+（三）向县公安局交纳安全保证金的凭据。
+"""
+    assert _beyond(show) == []
+    assert [f.quote for f in _beyond(show.replace("营业性演出等", ""))] == ["向县公安局交纳安全保证金的凭据"]
+
+
+@pytest.mark.parametrize(("draft", "quotes", "basis"), [
+    ("""某县焰火燃放安全管理办法
+
+第八条 申请举办焰火晚会，主办单位应当提交下列材料：
+（一）焰火晚会的时间、地点、环境、活动性质、规模；
+（二）燃放烟花爆竹的种类、规格、数量；
+（三）燃放作业方案；
+（四）燃放作业单位、作业人员符合行业标准规定条件的证明；
+（五）燃放地村（居）民委员会出具的同意燃放意见；
+（六）在县应急管理局缴纳的风险保证金凭证。
+""", ["燃放地村（居）民委员会出具的同意燃放意见", "在县应急管理局缴纳的风险保证金凭证"],
+     "《烟花爆竹安全管理条例》第三十三条"),
+    ("""某县非煤矿山安全生产许可实施细则
+
+第四条 企业申请安全生产许可证，应当具备下列安全生产条件：
+（一）建立、健全安全生产责任制，制定完备的安全生产规章制度和操作规程；
+（二）设置安全生产管理机构，配备专职安全生产管理人员；
+（三）主要负责人和安全生产管理人员经考核合格；
+（四）依法参加工伤保险，为从业人员缴纳保险费；
+（五）取得县矿业协会出具的会员证明。
+""", ["取得县矿业协会出具的会员证明"], "《安全生产许可证条例》第六条"),
+    ("""某县宗教活动场所管理办法
+
+第五条 设立宗教活动场所，应当具备下列条件：
+（一）设立宗旨不违背《宗教事务条例》第四条、第五条的规定；
+（二）当地信教公民有经常进行集体宗教活动的需要；
+（三）有拟主持宗教活动的宗教教职人员；
+（四）有必要的资金，资金来源渠道合法；
+（五）所在村（居）民委员会出具同意设立的意见。
+""", ["所在村（居）民委员会出具同意设立的意见"], "《宗教事务条例》第二十条"),
+    ("""某县农作物种子生产经营许可管理办法
+
+第三条 申请种子生产经营许可证，应当具备下列条件：
+（一）有与种子生产经营相适应的生产经营设施、设备；
+（二）有专业技术人员；
+（三）从事种子生产的，具有繁殖种子的隔离和培育条件；
+（四）在本县注册登记并依法纳税满两年。
+""", ["在本县注册登记并依法纳税满两年"], "《中华人民共和国种子法》第三十二条"),
+    ("""某县古树名木保护管理办法
+
+第十条 建设单位申请移植古树名木，应当提交下列材料：
+（一）移植申请书；
+（二）移植和养护方案；
+（三）县林业协会出具的专家论证意见。
+""", ["县林业协会出具的专家论证意见"], "《古树名木保护条例》第十五条"),
+    ("""某县教师资格认定工作实施办法
+
+第六条 申请认定教师资格，应当提交下列材料：
+（一）身份证明；
+（二）学历证书或者教师资格考试合格证明；
+（三）县教育局指定医院出具的体格检查证明；
+（四）户籍所在地街道办事处或者工作单位出具的思想品德鉴定；
+（五）本县居住证。
+""", ["本县居住证"], "《教师资格条例》第十五条"),
+    ("""某县城市道路挖掘管理办法
+
+第五条 因工程建设需要挖掘城市道路的，应当提交下列材料：
+（一）城市规划部门批准签发的文件；
+（二）有关设计文件；
+（三）施工单位在本县住建部门的备案证明；
+（四）所在街道办事处出具的同意意见。
+""", ["施工单位在本县住建部门的备案证明", "所在街道办事处出具的同意意见"], "《城市道路管理条例》第三十三条"),
+], ids=["fireworks-display", "work-safety", "religious-venue", "seeds", "old-trees", "teacher", "road-digging"])
+def test_more_statutory_lists_with_items_added(draft: str, quotes: list[str], basis: str) -> None:
+    found = _beyond(draft)
+    assert [f.quote for f in found] == quotes
+    assert all(f.basis[0] == basis for f in found)
+    # Without the added items, the rest restates the statute's list.
+    lines = [line for line in draft.splitlines() if not any(q in line for q in quotes)]
+    assert _beyond("\n".join(lines) + "\n") == []
+
+
+def test_other_uses_of_the_new_names_are_left_alone() -> None:
+    renewal = """某县中小学教师资格定期注册实施办法
+
+第六条 申请教师资格定期注册，应当提交下列材料：
+（一）教师资格证书；
+（二）本县居住证。
+"""
+    catering = """某县餐饮服务管理办法
+
+第三条 申请从事餐饮服务，应当具备下列条件：
+（一）具有与经营的食品品种、数量相适应的经营场所；
+（二）配备专职或者兼职的食品安全管理人员；
+（三）在本县注册登记。
+"""
+    assert _beyond(renewal) == []  # 定期注册 is a ministry's rule, not 教师资格条例 art. 15
+    found = _beyond(catering)  # a list about 餐饮 is the food licence's, not a road's
+    assert [f.quote for f in found] == ["在本县注册登记"]
+    assert "食品经营许可证" in found[0].message
+
+
+def test_new_statutory_names_restated_or_issued_by_a_town() -> None:
+    def issued(text: str) -> list[tuple[str, str]]:
+        report = review_text(normalize_text(text))
+        return [(f.severity, f.quote) for f in report.findings if f.rule == "licensing.licence-issued"]
+
+    restated = issued("某县城市管理办法\n第五条 未取得城市道路挖掘许可的，不得挖掘城市道路。\n"
+                      "第六条 未取得建筑施工企业安全生产许可证的，不得从事建筑施工活动。\n")
+    assert [s for s, _ in restated] == ["info", "info"]
+    town = issued("某镇人民政府关于校车管理的通知\n一、镇人民政府核发校车使用许可证。\n")
+    assert [s for s, _ in town] == ["error"]
+    report = review_text(normalize_text("某镇人民政府关于校车管理的通知\n一、镇人民政府核发校车使用许可证。\n"))
+    error = next(f for f in report.findings if f.rule == "licensing.licence-issued")
+    assert "《校车安全管理条例》第十四条" in error.basis
+    # A licence the statute does not know stays a licence the document sets up.
+    local = issued("某区关于快递末端网点管理的通知\n一、快递末端网点经营许可证由区邮政管理局核发。\n"
+                   "二、未取得快递末端网点经营许可证的，不得营业。\n")
+    assert local and all(s != "info" for s, _ in local)
