@@ -10,11 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from fazhi.core.catalog import Catalog, load_catalog, normalize_title
+from fazhi.core.catalog import (
+    Catalog,
+    default_catalog,
+    load_catalog,
+    normalize_title,
+    statute_articles,
+)
 from fazhi.core.catalog.builder import build_bundled_catalog, import_into
 from fazhi.core.catalog.lawrefbook import import_lawrefbook, licence_names, parse_markdown
 from fazhi.core.catalog.models import STATUS_ABOLISHED, STATUS_CURRENT
-from fazhi.core.catalog.store import BUNDLED_JSON, CURATED_TOML, read_catalog_file
+from fazhi.core.catalog.store import ARTICLES_JSON, BUNDLED_JSON, CURATED_TOML, read_catalog_file
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 LRB = SHARED / "lawrefbook"
@@ -152,10 +158,22 @@ def test_parse_markdown_articles() -> None:
 
 def test_bundled_data_is_reproducible(tmp_path: Path) -> None:
     root = need_lrb()
-    out = tmp_path / "lawrefbook.json"
-    build_bundled_catalog(root, out)
+    out, articles = tmp_path / "lawrefbook.json", tmp_path / "articles.json.gz"
+    build_bundled_catalog(root, out, articles)
     assert json.loads(out.read_text(encoding="utf-8")) == json.loads(
         BUNDLED_JSON.read_text(encoding="utf-8"))
+    assert articles.read_bytes() == ARTICLES_JSON.read_bytes()
+
+
+def test_statute_articles_hold_the_newest_text_of_laws_and_regulations() -> None:
+    texts = statute_articles()
+    published, articles = texts["城市道路管理条例"]
+    assert published == date(2019, 3, 24)
+    assert "城市道路占用费" in articles["37"]
+    assert "行政许可法" in texts and "行政处罚法" in texts
+    # Only laws and administrative regulations: no ministry rules, no local regulations.
+    catalog = default_catalog()
+    assert {catalog.get(law_id).level for law_id in texts} <= {"法律", "行政法规"}
 
 
 def _mini_tree(tmp_path: Path) -> Path:

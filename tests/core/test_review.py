@@ -1027,3 +1027,38 @@ def test_a_cover_note_without_the_issued_text() -> None:
             "《某区促进消费若干措施》已经区政府同意，现印发给你们，请认真贯彻执行。\n\n"
             "某区人民政府办公室\n2026年3月1日\n")
     assert not _rules(text, "validity")
+
+
+# citation.article-content: what a draft attributes to an article, against the article's text.
+ARTICLE_CONTENT_POSITIVES = [
+    # 城市道路管理条例: the fees are in art. 37, art. 33 is the digging approval.
+    ("依照《城市道路管理条例》第三十三条的规定，挖掘单位应当缴纳城市道路挖掘修复费。", "第三十七条"),
+    # 保障农民工工资支付条例: the wage deposit is art. 32, art. 30 the subcontractor's duty.
+    ("根据《保障农民工工资支付条例》第三十条的规定，施工总承包单位按合同额的2%存储工资保证金。",
+     "第三十二条"),
+]
+ARTICLE_CONTENT_NEGATIVES = [
+    # The right article.
+    "依照《城市道路管理条例》第三十七条的规定缴纳城市道路占用费。",
+    # The article provides the approval the draft names first; the 许可证 follows from it.
+    "依照《城市道路管理条例》第三十三条的规定经批准后，取得挖掘许可证方可施工。",
+    # Cited as the rule broken, or as the source of a condition, not of the measure.
+    "违反《城市道路管理条例》第三十三条规定挖掘的，处以罚款。",
+    "未依照《城市道路管理条例》第三十三条规定办理的，由区城管局处以罚款。",
+    "依照《城市道路管理条例》第三十三条规定挖掘道路的，由区城管局收取占用费。",
+    # Articles cited together.
+    "依照《城市道路管理条例》第三十三条、第三十七条的规定缴纳城市道路挖掘修复费。",
+]
+
+
+@pytest.mark.parametrize(("clause", "article"), ARTICLE_CONTENT_POSITIVES)
+def test_a_measure_the_cited_article_does_not_provide(clause: str, article: str) -> None:
+    found = [f for f in _review(clause).findings if f.rule == "citation.article-content"]
+    assert len(found) == 1 and found[0].severity == "warning", found
+    assert article in found[0].message and any(article in b for b in found[0].basis)
+
+
+@pytest.mark.parametrize("clause", ARTICLE_CONTENT_NEGATIVES)
+def test_an_article_cited_for_what_it_provides(clause: str) -> None:
+    found = [f for f in _review(clause).findings if f.rule == "citation.article-content"]
+    assert not found, [(f.quote, f.message) for f in found]

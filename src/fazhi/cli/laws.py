@@ -145,12 +145,14 @@ def _print_report(report: ImportReport, extra: str = "") -> None:
 
 def run_build(args: argparse.Namespace) -> int:
     from fazhi.core.catalog.builder import build_bundled_catalog
-    from fazhi.core.catalog.store import BUNDLED_JSON
+    from fazhi.core.catalog.store import ARTICLES_JSON, BUNDLED_JSON
 
     _check_root(args.path)
     out = args.out or BUNDLED_JSON
-    count = build_bundled_catalog(args.path, out)
+    articles = out.with_name(ARTICLES_JSON.name)
+    count = build_bundled_catalog(args.path, out, articles)
     print(f"已生成 {out}：{count} 部法规，{out.stat().st_size // 1024} KB")
+    print(f"已生成 {articles}：法律、行政法规条文，{articles.stat().st_size // 1024} KB")
     return 0
 
 

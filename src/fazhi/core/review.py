@@ -28,7 +28,14 @@ from typing import Any
 
 import ahocorasick_rs
 
-from fazhi.core.catalog import Catalog, Law, article_label, default_catalog, normalize_title
+from fazhi.core.catalog import (
+    Catalog,
+    Law,
+    article_label,
+    default_catalog,
+    normalize_title,
+    statute_articles,
+)
 from fazhi.core.citations import Citation, CitationReport, analyze, today
 from fazhi.core.conditions import beyond_statute
 from fazhi.core.numerals import parse_number
@@ -897,6 +904,52 @@ def _citations(pack: RulePack, report: CitationReport, text: str,
     return out
 
 
+# 依照《…》第N条的规定, 根据…: the citation is the basis of what follows it (not 违反…第N条,
+# 未依照…第N条规定公示的).
+_BASIS_BEFORE = re.compile("(?<![未不没有])(?:依照|依据|根据|按照)$")
+# The measure ends with the sentence, or where a condition ends (依照…第N条规定调出名录的，由…
+# 没收: the article supports the condition, the 没收 comes from elsewhere).
+_MEASURE_END = re.compile("[。；;\n]|的[，,]")
+_MEASURE_CHARS = 80
+
+
+def _article_content(pack: RulePack, report: CitationReport, text: str) -> list[Finding]:
+    """Citations given as the basis of a measure the cited article does not mention, while
+    other articles of the same statute do (citation.article-content)."""
+    grammar = pack.grammar
+    rule = pack.rule("citation.article-content")
+    out: list[Finding] = []
+    for c in report.citations:
+        law, ref = c.law, c.article
+        if (law is None or ref is None or ref.until or c.status != "current" or not law.versions
+                or c.quote.startswith("本")  # 本法第N条: a law citing itself
+                or text[c.end:c.end + 1] in "、和及至与"  # 第二十八条、第三十条…: read together
+                or not _BASIS_BEFORE.search(text[max(0, c.start - 3):c.start])):
+            continue
+        stop = _MEASURE_END.search(text, c.end)
+        hi = min(stop.start() if stop else len(text), c.end + _MEASURE_CHARS)
+        # What another basis introduces (…，依法追究刑事责任，并由发证机关吊销) is not this one's.
+        other = grammar.restate.search(text, c.end + 1, hi)
+        hi = other.start() if other else hi
+        terms = sorted({m.group(0) for m in grammar.measure_terms.finditer(text, c.end, hi)})
+        if not terms:
+            continue
+        published, articles = statute_articles().get(law.id, (None, {}))
+        cited = articles.get(ref.key)
+        if cited is None or published != law.versions[-1].published or any(
+                m.group(0) in cited for m in grammar.support_terms.finditer(text, c.end, hi)):
+            continue
+        found = {t: [k for k, body in articles.items() if t in body] for t in terms}
+        term, keys = next(((t, ks) for t, ks in found.items() if ks), ("", []))
+        if not keys:
+            continue
+        named = "、".join(article_label(k) for k in keys[:3]) + ("等" if len(keys) > 3 else "")
+        message = (f"所引{ref.label()}未提及“{term}”；《{law.title}》规定“{term}”的是{named}。")
+        out.append(_make(rule, text, (c.start, c.end), message,
+                         [f"《{law.title}》{article_label(k)}" for k in keys[:3]]))
+    return out
+
+
 # --- the document ---------------------------------------------------------------------------------
 
 
@@ -947,6 +1000,7 @@ def review_text(text: str, *, as_of: date | None = None, document_date: date | N
     ctx = _context(text, pack, st, report, level, catalog)
     findings = scan(text, pack, context=ctx)
     findings += _citations(pack, report, text, catalog)
+    findings += _article_content(pack, report, text)
     notes: list[str] = []
     if level is None:
         findings += _validity(pack, st, text, doc_date, as_of)

@@ -15,6 +15,7 @@ from fazhi.core.catalog.store import (
     default_catalog,
     load_catalog,
     normalize_doc_number,
+    statute_articles,
 )
 
 __all__ = [
@@ -30,4 +31,5 @@ __all__ = [
     "load_catalog",
     "normalize_doc_number",
     "normalize_title",
+    "statute_articles",
 ]

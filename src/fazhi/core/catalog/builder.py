@@ -15,10 +15,13 @@ from pathlib import Path
 from fazhi.core.catalog.lawrefbook import import_lawrefbook
 from fazhi.core.catalog.models import Law
 from fazhi.core.catalog.store import (
+    ARTICLE_LEVELS,
+    ARTICLES_JSON,
     BUNDLED_JSON,
     CURATED_TOML,
     Catalog,
     read_catalog_file,
+    write_articles_file,
     write_catalog_file,
 )
 
@@ -29,11 +32,20 @@ def curated_full_text_ids(path: Path = CURATED_TOML) -> set[str]:
     return {str(item["id"]) for item in data.get("law", []) if item.get("full_text")}
 
 
-def build_bundled_catalog(root: Path, out: Path = BUNDLED_JSON) -> int:
-    """Write the package's generated catalog; returns the number of laws."""
+def build_bundled_catalog(root: Path, out: Path = BUNDLED_JSON,
+                          articles_out: Path = ARTICLES_JSON) -> int:
+    """Write the package's generated catalog and the statute article texts beside it;
+    returns the number of laws. The catalog keeps texts only of the curated full-text laws."""
     full = curated_full_text_ids()
-    result = import_lawrefbook(root, include_dlc=True, keep_text=lambda law_id, _: law_id in full)
-    write_catalog_file(out, result.laws.values(), source=_source_note(root))
+    result = import_lawrefbook(root, include_dlc=True,
+                               keep_text=lambda law_id, level: law_id in full or level in ARTICLE_LEVELS)
+    source = _source_note(root)
+    write_articles_file(articles_out, result.laws.values(), source=source)
+    for law in result.laws.values():
+        if law.id not in full:
+            for version in law.versions:
+                version.articles = {}
+    write_catalog_file(out, result.laws.values(), source=source)
     return len(result.laws)
 
 

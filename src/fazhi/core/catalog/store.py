@@ -11,6 +11,8 @@ Three layers are loaded in order, later ones adding to earlier ones:
 
 from __future__ import annotations
 
+import functools
+import gzip
 import json
 import os
 import tomllib
@@ -32,6 +34,10 @@ from fazhi.core.catalog.models import (
 DATA_DIR = Path(__file__).resolve().parent / "data"
 BUNDLED_JSON = DATA_DIR / "lawrefbook.json"
 CURATED_TOML = DATA_DIR / "curated.toml"
+# Article texts of the newest version of every law and administrative regulation (gzip, about
+# 4 MB): read only when a review compares what a draft attributes to an article with the text.
+ARTICLES_JSON = DATA_DIR / "articles.json.gz"
+ARTICLE_LEVELS = frozenset({"法律", "行政法规"})
 DEFAULT_USER_CATALOG = Path("var") / "catalog.json"
 SCHEMA = 1
 
@@ -361,3 +367,33 @@ def default_catalog() -> Catalog:
     if _CACHED is None:
         _CACHED = load_catalog()
     return _CACHED
+
+
+def write_articles_file(path: Path, laws: Iterable[Law], source: str) -> int:
+    """Write the newest version's article texts of the laws and administrative regulations
+    among ``laws``; returns how many laws were written. Deterministic (sorted, no mtime)."""
+    out: dict[str, Any] = {}
+    for law in sorted(laws, key=lambda x: x.id):
+        if law.level not in ARTICLE_LEVELS or not law.versions or not law.versions[-1].articles:
+            continue
+        newest = law.versions[-1]
+        out[law.id] = {"published": newest.published.isoformat() if newest.published else None,
+                       "articles": newest.articles}
+    data = json.dumps({"schema": 1, "source": source, "laws": out}, ensure_ascii=False,
+                      sort_keys=True, separators=(",", ":")).encode("utf-8")
+    with path.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as stream:
+        stream.write(data)
+    return len(out)
+
+
+@functools.cache
+def statute_articles(path: Path = ARTICLES_JSON) -> dict[str, tuple[date | None, dict[str, str]]]:
+    """Law id → (publication date of the newest version, its article texts by key); empty
+    when the file is absent."""
+    if not path.is_file():
+        return {}
+    with gzip.open(path, "rb") as stream:
+        data = json.loads(stream.read().decode("utf-8"))
+    return {law_id: (date.fromisoformat(entry["published"]) if entry.get("published") else None,
+                     {str(k): str(v) for k, v in entry["articles"].items()})
+            for law_id, entry in data.get("laws", {}).items()}

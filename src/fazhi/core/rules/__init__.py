@@ -168,6 +168,8 @@ class Grammar:
     # 应当与…指定的…签订协议: a contract the document compels is not an agreed obligation.
     compelled_contract: re.Pattern[str]
     wrongdoing: re.Pattern[str]  # 违规, 骗取, 拒不…: what a punished party did
+    measure_terms: re.Pattern[str]  # 罚款, 保证金…: what a draft says a cited article provides
+    support_terms: re.Pattern[str]  # …and words showing the cited article does provide it
 
 
 @dataclass
