@@ -364,22 +364,33 @@ _FORBIDDING_HEAD = re.compile(r"不得|禁止|严禁|不准|下列(?:违法)?行
 def _list_heading(text: str, s: int) -> tuple[int, int] | None:
     """The span of the line ending in ： that heads the list item containing s, if any."""
     line = text.rfind("\n", 0, s) + 1
-    if not _ITEM.match(text, line):
+    first = _ITEM.match(text, line)
+    if not first:
         return None
+    kind = _marker_kind(first.group(0))
     end = line - 1
     for _ in range(30):  # the heading of a list is a few lines up
         if end <= 0:
             return None
         start = text.rfind("\n", 0, end) + 1
         head = text[start:end].rstrip()
+        item = _ITEM.match(text, start)
         # A heading may itself be an item of an outer list: （二）申请人应当提交下列材料：; or
-        # a short section title naming what follows: 三、申领材料
+        # a short section title naming what follows: 三、申领材料. An item marked like ours heads
+        # a sibling's sub-list (（三）应当提交下列材料：1.…2.… above our （四）), not ours.
         if head.endswith(("：", ":")) or (len(head.strip()) <= 14 and _SECTION_OF_ITEMS.search(head)):
-            return start, start + len(head)
-        if head.strip() and not _ITEM.match(text, start):
+            if item is None or _marker_kind(item.group(0)) != kind:
+                return start, start + len(head)
+        elif head.strip() and not item:
             return None
         end = start - 1
     return None
+
+
+def _marker_kind(marker: str) -> str:
+    """（一）/(1) "paren", 1. / 1、 "digit", 一、 "chinese": the level a list item sits at."""
+    first = marker.strip(" \t\u3000")[:1]
+    return "paren" if first in "（(" else "digit" if first.isdigit() else "chinese"
 
 
 _SECTION_OF_ITEMS = re.compile(r"(?:材料|条件|要件|资料|清单)$")
