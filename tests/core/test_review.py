@@ -835,6 +835,22 @@ STATUTE_POSITIVES = [
     ("竞买人串通报价的，成交无效；同时取消其两年内参加本县产权交易的资格。", "penalty.restriction"),
     ("对销售不合格油品的加油站，通知供油企业暂停向其供油一个月。", "penalty.restriction"),
     ("对故意损坏公共设施的村民，取消其当年的惠农补贴资格。", "rights.benefit-forfeiture"),
+    # Fees with their tariff; the organ's inspection paid by the inspected.
+    ("标识牌制作费按照每块80元的标准，由商户向区市场协会缴纳。", "fee.charge"),
+    ("年度检查费用按照每家企业500元的标准由企业承担。", "fee.cost-shifting"),
+    # One provider, the others shut out; a provider an organ names for everyone.
+    ("燃气报警器由区燃气行业协会统一采购、统一安装，用户不得自行购买其他品牌。",
+     "competition.designated-supplier"),
+    ("进场交易的农产品应当统一送县农产品检测站进行检测。", "competition.designated-supplier"),
+    ("参训学员应当统一购买由区人社局选定的保险公司承保的意外伤害保险。",
+     "competition.designated-supplier"),
+    ("应当委托本市辖区内具有资质的企业承担运输。", "competition.outsider-discrimination"),
+    # A bar on doing business for a period; 被依法处理 says what happened, not the new measure's basis.
+    ("被取消资格的企业五年内不得在本区从事渣土运输经营。", "penalty.bar"),
+    ("养殖户因违规排污被依法处理的，三年内不予办理补贴申请。", "penalty.bar"),
+    ("此件不公开发布，印发至各成员单位执行。", "procedure.unpublished"),
+    ("鉴于任务紧迫，本办法未再组织向社会公开征求意见。", "procedure.no-comment"),
+    ("本办法的合法性审核意见在报送备案时一并补充完善。", "procedure.skipped-review"),
 ]
 
 STATUTE_NEGATIVES = [
@@ -980,6 +996,10 @@ STATUTE_NEGATIVES = [
     "保留投标保证金、履约保证金、工程质量保证金、农民工工资保证金。",
     "供水企业因故需要停止供水的，应当提前通知用户。",
     "转租房屋的，应当经出租人书面同意后方可转租。",
+    "职业健康检查费用由用人单位承担。",
+    "生活垃圾处理费按照本市价格主管部门核定的标准收取。",
+    "住户可以自主选择燃气报警器的品牌和安装单位。",
+    "依照《中华人民共和国行政处罚法》第二十八条，对违法所得依法予以没收。",
 ]
 
 
@@ -1062,3 +1082,10 @@ def test_a_measure_the_cited_article_does_not_provide(clause: str, article: str)
 def test_an_article_cited_for_what_it_provides(clause: str) -> None:
     found = [f for f in _review(clause).findings if f.rule == "citation.article-content"]
     assert not found, [(f.quote, f.message) for f in found]
+
+
+def test_a_missing_effective_date_is_reported_where_the_clause_belongs() -> None:
+    text = ("白河县农村供水工程管理办法\n\n第一条 为了加强农村供水工程管理，制定本办法。\n\n"
+            "第二条 本办法适用于本县农村供水工程。\n\n第三条 本办法由县水利局负责解释。\n")
+    found = [f for f in _review(text).findings if f.rule == "validity.no-effective-date"]
+    assert len(found) == 1 and found[0].quote == "第三条 本办法由县水利局负责解释。"

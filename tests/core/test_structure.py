@@ -825,3 +825,13 @@ def test_structure_module_does_not_import_django() -> None:
         "sys.exit(1 if any(m == 'django' or m.startswith('django.') for m in sys.modules) else 0)"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_a_masthead_naming_the_organ_twice_keeps_its_doc_number() -> None:
+    # A bureau that is also another organ prints both names above its 文号.
+    st = parse("白河县发展和改革局\n（白河县粮食和物资储备局）\n\n白发改规[2025]2号\n\n"
+               "白河县粮食收购管理办法\n\n第一条 为了规范粮食收购，制定本办法。\n\n"
+               "第二条 本办法自2025年5月1日起施行。\n")
+    assert st.doc_number is not None and st.doc_number.raw == "白发改规[2025]2号"
+    assert not st.doc_number.conforming
+    assert st.title is not None and st.title.text == "白河县粮食收购管理办法"

@@ -679,6 +679,18 @@ def _internal_addressees(structure: DocumentStructure) -> bool:
         re.search("科室|处室|股室|内设机构|局机关|委机关", p) for p in parts)
 
 
+def _closing_span(st: DocumentStructure, text: str) -> tuple[int, int]:
+    """Where a missing 施行 or term clause belongs: the first line of the last article, else
+    the 附则 heading, else the title."""
+    closing = [n for top in st.nodes for n in top.walk() if n.heading and "附则" in n.heading]
+    node = st.articles[-1] if st.articles else closing[-1] if closing else None
+    if node is None:
+        return _title_span(st)
+    start = node.marker_span[0]
+    end = text.find("\n", start)
+    return start, end if end >= 0 else len(text)
+
+
 def _title_span(structure: DocumentStructure) -> tuple[int, int]:
     return structure.title.span if structure.title is not None else (0, 0)
 
@@ -702,10 +714,10 @@ def _validity(pack: RulePack, st: DocumentStructure, text: str, issued: date | N
         # A 通知 takes effect when issued unless it says otherwise; other kinds must say. A term
         # stated without its start (本办法有效期5年) is where the date is missing.
         out.append(_make(pack.rule("validity.no-effective-date"), text,
-                         val.span if val is not None else _title_span(st)))
+                         val.span if val is not None else _closing_span(st, text)))
     elif normative and val is None and forever is None and trial is None:
         rule_id = "validity.provisional-no-term" if st.is_provisional else "validity.no-term"
-        out.append(_make(pack.rule(rule_id), text, eff.span if eff else _title_span(st)))
+        out.append(_make(pack.rule(rule_id), text, eff.span if eff else _closing_span(st, text)))
     start = (eff.date if eff is not None else None) or val_start or issued
     if trial is not None:
         n = parse_number(trial.group(1))

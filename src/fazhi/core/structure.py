@@ -735,12 +735,13 @@ class _Parser:
             ):
                 pass
             elif (
-                masthead is None
-                and ((m := _MASTHEAD.fullmatch(s)) is not None or _ORG_LINE.fullmatch(s))
+                ((m := _MASTHEAD.fullmatch(s)) is not None or _ORG_LINE.fullmatch(s.strip("（）()")))
                 and self._doc_number_follows(i)
             ):
-                # 发文机关标志: "XX文件", or the bare name when a 文号 line follows it
-                masthead = m.group("name") if m is not None else s
+                # 发文机关标志: "XX文件", or the bare name when a 文号 line follows it; further
+                # lines name joint issuers or the organ's second name (（县粮食和物资储备局）).
+                if masthead is None:
+                    masthead = m.group("name") if m is not None else s
             else:
                 break
             seen += 1
