@@ -851,6 +851,12 @@ STATUTE_POSITIVES = [
     ("此件不公开发布，印发至各成员单位执行。", "procedure.unpublished"),
     ("鉴于任务紧迫，本办法未再组织向社会公开征求意见。", "procedure.no-comment"),
     ("本办法的合法性审核意见在报送备案时一并补充完善。", "procedure.skipped-review"),
+    # Remedies waived by a promise; proofs of a negative; papers and consents from neighbours.
+    ("申请人应当书面承诺对评审结果不申请行政复议、不提起行政诉讼。", "rights.remedy-waiver"),
+    ("申请补助应当提交户籍所在地村民委员会出具的无违章建房证明。", "rights.certificate"),
+    ("申请材料包括门店周边五户以上商户出具的经营情况证明。", "rights.certificate"),
+    ("申请人应当提交小区全体业主同意安装的书面意见。", "rights.neighbour-consent"),
+    ("取得同一楼层相邻住户签字同意后，方可申请办理。", "rights.neighbour-consent"),
 ]
 
 STATUTE_NEGATIVES = [
@@ -1000,6 +1006,9 @@ STATUTE_NEGATIVES = [
     "生活垃圾处理费按照本市价格主管部门核定的标准收取。",
     "住户可以自主选择燃气报警器的品牌和安装单位。",
     "依照《中华人民共和国行政处罚法》第二十八条，对违法所得依法予以没收。",
+    "申请人无需提供无犯罪记录证明，由受理部门内部核查。",
+    "改变共有部分用途的，应当经业主大会依法表决同意。",
+    "设置前应当在周边住户中公示，听取相邻业主的意见。",
 ]
 
 
