@@ -1065,6 +1065,9 @@ ARTICLE_CONTENT_POSITIVES = [
     # 保障农民工工资支付条例: the wage deposit is art. 32, art. 30 the subcontractor's duty.
     ("根据《保障农民工工资支付条例》第三十条的规定，施工总承包单位按合同额的2%存储工资保证金。",
      "第三十二条"),
+    # No measure word: the wording is compared (the twenty days are art. 42's).
+    ("依照《中华人民共和国行政许可法》第四十条的规定，行政机关应当自受理行政许可申请之日起二十日内"
+     "作出行政许可决定。", "第四十二条"),
 ]
 ARTICLE_CONTENT_NEGATIVES = [
     # The right article.
@@ -1077,6 +1080,13 @@ ARTICLE_CONTENT_NEGATIVES = [
     "依照《城市道路管理条例》第三十三条规定挖掘道路的，由区城管局收取占用费。",
     # Articles cited together.
     "依照《城市道路管理条例》第三十三条、第三十七条的规定缴纳城市道路挖掘修复费。",
+    "依照《中华人民共和国行政许可法》第四十二条的规定，行政机关应当自受理行政许可申请之日起二十日内"
+    "作出行政许可决定。",
+    # Cited for the first clause only; what follows comes from elsewhere.
+    "依照《中华人民共和国民办教育促进法》第十二条的规定审批，批准正式设立的，发给办学许可证。",
+    # The closest article is the one that itself refers to the cited one (医师法 art. 20 → art. 11).
+    "依照《中华人民共和国医师法》第十一条第二款规定取得中医医师资格的人员，按照考核内容进行执业注册后，"
+    "即可在注册的执业范围内个体行医。",
 ]
 
 

@@ -937,8 +937,8 @@ _MEASURE_CHARS = 80
 
 
 def _article_content(pack: RulePack, report: CitationReport, text: str) -> list[Finding]:
-    """Citations given as the basis of a measure the cited article does not mention, while
-    other articles of the same statute do (citation.article-content)."""
+    """Citations given as the basis of what the draft says, where the cited article says none
+    of it and another article of the same statute does (citation.article-content)."""
     grammar = pack.grammar
     rule = pack.rule("citation.article-content")
     out: list[Finding] = []
@@ -954,23 +954,61 @@ def _article_content(pack: RulePack, report: CitationReport, text: str) -> list[
         # What another basis introduces (…，依法追究刑事责任，并由发证机关吊销) is not this one's.
         other = grammar.restate.search(text, c.end + 1, hi)
         hi = other.start() if other else hi
-        terms = sorted({m.group(0) for m in grammar.measure_terms.finditer(text, c.end, hi)})
-        if not terms:
+        said = text[c.end:hi]
+        terms = sorted({m.group(0) for m in grammar.measure_terms.finditer(said)})
+        # The wording compared is the clause the citation introduces (…第十二条的规定审批，批准
+        # 正式设立的，发给办学许可证: art. 12 is cited for the 审批 only).
+        lead = _CITED_LEAD.match(said)
+        first = said[lead.end() if lead else 0:]
+        first = first[:min((i for i in (first.find("，"), first.find(",")) if i >= 0), default=len(first))]
+        words = _content_bigrams(first)
+        if not terms and len(words) < _MIN_BIGRAMS:
             continue
         published, articles = statute_articles().get(law.id, (None, {}))
         cited = articles.get(ref.key)
-        if cited is None or published != law.versions[-1].published or any(
-                m.group(0) in cited for m in grammar.support_terms.finditer(text, c.end, hi)):
+        if cited is None or published != law.versions[-1].published:
             continue
+        supported = any(m.group(0) in cited for m in grammar.support_terms.finditer(said))
         found = {t: [k for k, body in articles.items() if t in body] for t in terms}
         term, keys = next(((t, ks) for t, ks in found.items() if ks), ("", []))
-        if not keys:
+        if keys and not supported:
+            named = "、".join(article_label(k) for k in keys[:3]) + ("等" if len(keys) > 3 else "")
+            message = f"所引{ref.label()}未提及“{term}”；《{law.title}》规定“{term}”的是{named}。"
+        elif len(words) >= _MIN_BIGRAMS:
+            # No measure word decides it: compare the wording (依照…第十四条的规定，共同向专利
+            # 行政部门办理出质登记 — the 出质登记 is art. 15's).
+            share = {k: len(words & _content_bigrams(body)) / len(words) for k, body in articles.items()}
+            best = max(share, key=lambda k: share[k])
+            # The closest article may itself refer to the cited one (依照本法第十一条第二款规定取得
+            # 中医医师资格的人员… copied from art. 20): then the draft repeats that cross-reference.
+            if (share[best] < _CLOSEST_SHARE or share[best] - share[ref.key] < _SHARE_GAP
+                    or article_label(ref.key) in articles[best]):
+                continue
+            keys = [best]
+            message = (f"文件所述“{first.strip()[:24]}”与所引{ref.label()}的内容不符；"
+                       f"《{law.title}》中与之最接近的是{article_label(best)}。")
+        else:
             continue
-        named = "、".join(article_label(k) for k in keys[:3]) + ("等" if len(keys) > 3 else "")
-        message = (f"所引{ref.label()}未提及“{term}”；《{law.title}》规定“{term}”的是{named}。")
         out.append(_make(rule, text, (c.start, c.end), message,
                          [f"《{law.title}》{article_label(k)}" for k in keys[:3]]))
     return out
+
+
+# Comparing wording by character pairs: words of any statute's drafting (规定, 应当, 县级以上…)
+# and of penalties in general say nothing about which article is meant.
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_STOP_BIGRAMS = frozenset(
+    "的规 规定 定的 应当 当按 依法 按照 照规 依照 根据 依据 可以 或者 以及 有关 相关 关于 本市 本县 "
+    "本区 县级 级以 以上 上人 人民 政府 部门 主管 管理 行政 实行 进行 国家 条例 法律 执行 办理 其他 "
+    "地方 单位 予以 以处 处罚 罚款 责任 承担 律责 任的".split())
+_MIN_BIGRAMS = 8
+_CITED_LEAD = re.compile(r"(?:[^，,]{0,8}?规定)?[，,]?")
+_CLOSEST_SHARE = 0.6  # share of the draft's pairs found in the closest article
+_SHARE_GAP = 0.4  # …and how much less the cited one holds
+
+
+def _content_bigrams(text: str) -> set[str]:
+    return {run[i:i + 2] for run in _CJK_RUN.findall(text) for i in range(len(run) - 1)} - _STOP_BIGRAMS
 
 
 # --- the document ---------------------------------------------------------------------------------
