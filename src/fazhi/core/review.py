@@ -998,9 +998,7 @@ def _article_content(pack: RulePack, report: CitationReport, text: str) -> list[
 # and of penalties in general say nothing about which article is meant.
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _STOP_BIGRAMS = frozenset(
-    "的规 规定 定的 应当 当按 依法 按照 照规 依照 根据 依据 可以 或者 以及 有关 相关 关于 本市 本县 "
-    "本区 县级 级以 以上 上人 人民 政府 部门 主管 管理 行政 实行 进行 国家 条例 法律 执行 办理 其他 "
-    "地方 单位 予以 以处 处罚 罚款 责任 承担 律责 任的".split())
+    ["的规", "规定", "定的", "应当", "当按", "依法", "按照", "照规", "依照", "根据", "依据", "可以", "或者", "以及", "有关", "相关", "关于", "本市", "本县", "本区", "县级", "级以", "以上", "上人", "人民", "政府", "部门", "主管", "管理", "行政", "实行", "进行", "国家", "条例", "法律", "执行", "办理", "其他", "地方", "单位", "予以", "以处", "处罚", "罚款", "责任", "承担", "律责", "任的"])
 _MIN_BIGRAMS = 8
 _CITED_LEAD = re.compile(r"(?:[^，,]{0,8}?规定)?[，,]?")
 _CLOSEST_SHARE = 0.6  # share of the draft's pairs found in the closest article
