@@ -857,6 +857,30 @@ STATUTE_POSITIVES = [
     ("申请材料包括门店周边五户以上商户出具的经营情况证明。", "rights.certificate"),
     ("申请人应当提交小区全体业主同意安装的书面意见。", "rights.neighbour-consent"),
     ("取得同一楼层相邻住户签字同意后，方可申请办理。", "rights.neighbour-consent"),
+    ("对捐资企业，按捐资额的30%以奖励形式返还其当年缴纳的区级税收。", "competition.tax-reward"),
+    ("企业应当承诺五年内注册地和纳税关系不迁出本县。", "competition.exit-barrier"),
+    ("县城管局将辖区内占道经营的查处职能委托县市政服务有限公司行使。", "procedure.power-delegation"),
+    ("小区物业应当为每台充电桩按年度投保财产损失保险。", "rights.insurance"),
+    ("保洁服务费不得低于区城市管理局每年公布的最低指导价。", "competition.price-intervention"),
+    ("本方案属内部工作方案，不予对外公开。", "procedure.unpublished"),
+    ("外省市注册的施工企业初始信用等级按C级确定。", "competition.outsider-discrimination"),
+    ("逾期不迁的，由镇人民政府组织予以强制迁移。", "coercion.demolition"),
+    ("拒不拆除的，其家庭成员不得纳入最低生活保障范围。", "rights.linked-refusal"),
+    ("项目负责人应当在本县连续缴纳社会保险满一年，方可申请补贴。", "competition.local-condition"),
+    ("终端统一由区交通运输局确定的运营商供货并安装。", "competition.designated-supplier"),
+    ("贷款由本县农村商业银行发放，其他银行发放的贷款不予贴息。", "competition.designated-supplier"),
+    ("对重点项目实行“一园一策”，支持政策由管委会研究确定。", "competition.case-by-case"),
+    ("考核不合格的企业两年内不得在本区投放车辆。", "penalty.bar"),
+    ("申请人除符合国家规定的资质标准外，还应当在本区设有固定办公场所。", "licensing.added-conditions"),
+    ("评审费按照核定奖励金额的2%从奖励资金中扣除。", "fee.cost-shifting"),
+    ("供水单位在水费中附加收取管网维护费，每立方米0.1元。", "fee.charge"),
+    ("船舶应当经审核取得《出港许可单》后方可离港。", "licensing.licence-issued"),
+    ("拒不整改的，由供电企业对其生产场所停止供电。", "coercion.utility-cutoff-arranged"),
+    # What 另 adds after an agreed clawback is not agreed.
+    ("企业提前迁出的，除按照约定退回奖励资金外，由区商务局另处奖励金额一倍的罚款。", "penalty.fine"),
+    # The liability clause after ； lends no basis to the fine before it.
+    ("出具虚假报告的，并处三万元罚款；检测机构依照《建设工程质量管理条例》第六十五条的规定承担相应法律责任。",
+     "penalty.fine"),
 ]
 
 STATUTE_NEGATIVES = [
@@ -1009,6 +1033,9 @@ STATUTE_NEGATIVES = [
     "申请人无需提供无犯罪记录证明，由受理部门内部核查。",
     "改变共有部分用途的，应当经业主大会依法表决同意。",
     "设置前应当在周边住户中公示，听取相邻业主的意见。",
+    "用户应当按时缴纳水费。",
+    "本办法自印发之日起施行，有效期五年，至上级另有规定时从其规定。",
+    "企业违反协议约定迁出的，应当按照约定退回奖励资金。",
 ]
 
 

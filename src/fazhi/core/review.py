@@ -70,7 +70,8 @@ KIND_WORDS = frozenset({"办法", "细则", "规定", "意见", "决定", "规�
                         "指导意见", "规程", "规划", "指引", "指南", "标准", "规范", "条例"})
 MAX_TERM_YEARS = 5
 MAX_PROVISIONAL_YEARS = 3
-_FOREVER = re.compile("长期有效|永久有效|长期执行|有效期至新的规定出台|至新(?:的)?规定出台(?:时|之日)止")
+_FOREVER = re.compile("长期有效|永久有效|长期执行|有效期至新的规定出台|至新(?:的)?规定出台(?:时|之日)止"
+                      "|至上级另有规定(?:时|之日)?止")
 # Terms and starts the structure parser leaves aside: 即日起实施 is an effective date (the day
 # of issue), 试行期六年 a term counted from the 试行 date.
 _FROM_TODAY = re.compile("(?:自|从)?即日起(?:施行|实施|执行|生效|试行|实行)")
@@ -401,8 +402,11 @@ def _forbidden_item(text: str, s: int) -> bool:
     return head is not None and bool(_FORBIDDING_HEAD.search(text, *head))
 
 
-# A ；-clause that opens with its own condition (拒不改正的，…) states a further measure.
+# A ；-clause that opens with its own condition (拒不改正的，…) states a further measure; one
+# sending the parties to their legal liability (…；检测机构依照《X条例》第六十五条的规定承担相应
+# 法律责任) names where liability lies, not where the measure before it comes from.
 _OWN_CONDITION = re.compile(r"[^，,。；;\n]{1,30}?的[，,]")
+_LIABILITY = re.compile(r"[^。；;\n]{0,60}?承担[^。；;\n]{0,6}?(?:法律|赔偿|民事|刑事)?责任[。；;]")
 
 
 def _period(text: str, s: int, e: int) -> tuple[int, int]:
@@ -414,7 +418,7 @@ def _period(text: str, s: int, e: int) -> tuple[int, int]:
     lo = max(text.rfind("。", max(0, s - 400), s), text.rfind("\n", max(0, s - 400), s)) + 1
     hi_candidates = [i for i in (text.find("。", e, e + 400), text.find("\n", e, e + 400)) if i >= 0]
     hi = min(hi_candidates) if hi_candidates else min(len(text), e + 400)
-    if text[e:e + 1] in "；;" and _OWN_CONDITION.match(text, e + 1):
+    if text[e:e + 1] in "；;" and (_OWN_CONDITION.match(text, e + 1) or _LIABILITY.match(text, e + 1)):
         hi = e
     return min(lo, s), max(hi, e)
 
@@ -488,7 +492,13 @@ def _agreed(ctx: _Context, s: int, e: int, at: int, end: int) -> bool:
     grammar = ctx.pack.grammar
     if _occurs(grammar.compelled_contract, text, s, e):
         return False
-    if _occurs(grammar.contract, text, s, e):
+    agreed = _search(grammar.contract, text, s, at)
+    added = agreed is not None and any(
+        a.start() < at for a in grammar.addition.finditer(text, agreed.end(), end))
+    if agreed is not None and not added:
+        # …除按照约定退回奖励资金外，另处奖励金额一倍的罚款: what 另/同时 adds is not agreed.
+        return True
+    if agreed is None and _occurs(grammar.contract, text, at, e):
         return True
     breaks = [x.start() for x in _CLAUSE_BREAK.finditer(text, s, at)]
     lo = breaks[-2] + 1 if len(breaks) >= 2 else s
