@@ -429,6 +429,7 @@ def _apply(ctx: _Context, rule: Rule, s: int, e: int) -> Finding | None:
         return None
     best: Finding | None = None
     admitted: bool | None = None
+    contracted: bool | None = None  # whether the sentence names a contract at all
     for pattern in rule.match:
         for m in pattern.finditer(text, s, e):
             if m.end() == m.start():
@@ -441,8 +442,13 @@ def _apply(ctx: _Context, rule: Rule, s: int, e: int) -> Finding | None:
                 admitted = _admitted(ctx, rule, s, e)
                 if not admitted:
                     return None
-            if "contract" in rule.unless_grammar and _agreed(ctx, s, e, m.start(), m.end()):
-                continue
+            if "contract" in rule.unless_grammar:
+                if contracted is None:
+                    grammar = ctx.pack.grammar
+                    contracted = _occurs(grammar.contract, text, s, e) or _occurs(
+                        grammar.contract_signed, text, s, e)
+                if contracted and _agreed(ctx, s, e, m.start(), m.end()):
+                    continue
             found = _finding(ctx, rule, m, s, e)
             # One finding per rule and sentence: the most severe of its matches.
             if found is not None and (best is None or SEVERITY_RANK[found.severity]
