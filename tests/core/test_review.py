@@ -876,6 +876,16 @@ STATUTE_POSITIVES = [
     ("供水单位在水费中附加收取管网维护费，每立方米0.1元。", "fee.charge"),
     ("船舶应当经审核取得《出港许可单》后方可离港。", "licensing.licence-issued"),
     ("拒不整改的，由供电企业对其生产场所停止供电。", "coercion.utility-cutoff-arranged"),
+    ("投标保证金按照采购项目预算金额的5%收取。", "rights.bid-deposit"),
+    ("投标保证金一律以现金形式缴入指定账户。", "rights.bid-deposit"),
+    ("未办理登记备案的房屋租赁合同无效。", "rights.contract-validity"),
+    ("街道执法队发现问题的，可以先行查封经营场所，再移交区市场监管局处理。", "coercion.measure"),
+    ("企业应当先取得区应急管理局出具的安全条件初审意见。", "licensing.disguised"),
+    ("纳入重点监管名单，不得参加年度评优评先。", "penalty.bar"),
+    ("民宿客房价格实行最低限价。", "competition.price-intervention"),
+    ("门票由市文旅集团有限公司统一分销。", "competition.designated-supplier"),
+    ("从业人员中本县户籍人员应当不少于百分之六十。", "competition.residence-condition"),
+    ("每人每次支付预约服务费二元。", "fee.charge"),
     # What 另 adds after an agreed clawback is not agreed.
     ("企业提前迁出的，除按照约定退回奖励资金外，由区商务局另处奖励金额一倍的罚款。", "penalty.fine"),
     # The liability clause after ； lends no basis to the fine before it.
@@ -1036,6 +1046,9 @@ STATUTE_NEGATIVES = [
     "用户应当按时缴纳水费。",
     "本办法自印发之日起施行，有效期五年，至上级另有规定时从其规定。",
     "企业违反协议约定迁出的，应当按照约定退回奖励资金。",
+    "投标保证金不超过采购项目预算金额的2%，可以保函形式提交。",
+    "未办理租赁合同登记备案的，不影响合同的效力。",
+    "对违规经营的，移交区市场监管局依法查封。",
 ]
 
 

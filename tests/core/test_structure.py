@@ -835,3 +835,10 @@ def test_a_masthead_naming_the_organ_twice_keeps_its_doc_number() -> None:
     assert st.doc_number is not None and st.doc_number.raw == "白发改规[2025]2号"
     assert not st.doc_number.conforming
     assert st.title is not None and st.title.text == "白河县粮食收购管理办法"
+
+
+def test_joint_issuers_side_by_side_and_a_short_year_number_keep_the_head() -> None:
+    st = parse("白河县农业农村局 白河县财政局文件\n\n白农字〔25〕8号\n\n"
+               "白河县农机购置补贴实施方案\n\n一、补贴对象\n\n（一）本县从事农业生产的个人和组织。\n")
+    assert st.title is not None and st.title.text == "白河县农机购置补贴实施方案"
+    assert st.instrument_kind is not None and st.instrument_kind.base == "方案"

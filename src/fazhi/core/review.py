@@ -430,6 +430,7 @@ def _apply(ctx: _Context, rule: Rule, s: int, e: int) -> Finding | None:
     best: Finding | None = None
     admitted: bool | None = None
     contracted: bool | None = None  # whether the sentence names a contract at all
+    referred: int | None = None  # where the sentence hands the matter over, if it does
     for pattern in rule.match:
         for m in pattern.finditer(text, s, e):
             if m.end() == m.start():
@@ -442,6 +443,14 @@ def _apply(ctx: _Context, rule: Rule, s: int, e: int) -> Finding | None:
                 admitted = _admitted(ctx, rule, s, e)
                 if not admitted:
                     return None
+            if "referral" in rule.unless_grammar:
+                # 移送区市场监管局依法处理 decides nothing; a seizure made first (先行查封…，再移交
+                # 区市场监管局处理) is the document's own measure.
+                if referred is None:
+                    hit = _search(ctx.pack.grammar.referral, text, s, e)
+                    referred = hit.start() if hit is not None else e
+                if referred < m.end():
+                    continue
             if "contract" in rule.unless_grammar:
                 if contracted is None:
                     grammar = ctx.pack.grammar
@@ -474,7 +483,7 @@ def _admitted(ctx: _Context, rule: Rule, s: int, e: int) -> bool:
         if _occurs(pattern, text, s, e) or (item_head is not None and _occurs(pattern, text, *item_head)):
             return False
     for name in rule.unless_grammar:
-        if name != "contract" and _occurs(getattr(grammar, name), text, s, e):
+        if name not in ("contract", "referral") and _occurs(getattr(grammar, name), text, s, e):
             return False
     if not contexts or any(_occurs(p, text, s, e) for p in contexts):
         return True

@@ -432,6 +432,10 @@ _CODE_STOPS = (
 )
 _MAX_CODE = 10
 
+# A 文号 line with the year cut to two digits (塔人社规〔25〕3号): still the 文号 line of the head
+# (the review reports the short year).
+_SHORT_YEAR_LINE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[【（(［][0-9]{2}[〕\]】）)］]第?[0-9]{1,5}号")
+_JOINT_GAP = re.compile(r"[ \t\u3000]+")
 _MASTHEAD = re.compile(r"(?P<name>[\u4e00-\u9fff（）()、]{2,40}?)" + _SP + r"*文件")
 _HEAD_NOISE = re.compile(
     r"[0-9]{6}|(?:绝密|机密|秘密)(?:★.*)?|特急|加急|特提|平急|签发人[：:].*|[-—_=*─━·.]{3,}"
@@ -729,17 +733,19 @@ class _Parser:
             found = _standalone_doc_number(text, ln)
             if found is not None:
                 number = number or found
-            elif _HEAD_NOISE.fullmatch(s) or (
+            elif _SHORT_YEAR_LINE.fullmatch(s) or _HEAD_NOISE.fullmatch(s) or (
                 # an attachment uploaded on its own opens with 附件 / 附件1 above its title
                 seen == 0 and (a := _ATTACH_SECTION.match(s)) is not None and a.end() == len(s)
             ):
                 pass
             elif (
-                ((m := _MASTHEAD.fullmatch(s)) is not None or _ORG_LINE.fullmatch(s.strip("（）()")))
+                ((m := _MASTHEAD.fullmatch(joint := _JOINT_GAP.sub("", s))) is not None
+                 or _ORG_LINE.fullmatch(joint.strip("（）()")))
                 and self._doc_number_follows(i)
             ):
-                # 发文机关标志: "XX文件", or the bare name when a 文号 line follows it; further
-                # lines name joint issuers or the organ's second name (（县粮食和物资储备局）).
+                # 发文机关标志: "XX文件", or the bare name when a 文号 line follows it; joint
+                # issuers side by side (莲川县农业农村局 莲川县财政局文件) or on further lines, and
+                # the organ's second name (（县粮食和物资储备局）).
                 if masthead is None:
                     masthead = m.group("name") if m is not None else s
             else:
@@ -791,7 +797,9 @@ class _Parser:
         for _ in range(3):
             if k >= len(self.lines):
                 return False
-            if _standalone_doc_number(self.text, self.lines[k]) is not None:
+            line = self.lines[k]
+            if (_standalone_doc_number(self.text, line) is not None
+                    or _SHORT_YEAR_LINE.fullmatch(_content(self.text, line))):
                 return True
             k = self._next_content(k + 1)
         return False
