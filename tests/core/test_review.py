@@ -886,6 +886,10 @@ STATUTE_POSITIVES = [
     ("门票由市文旅集团有限公司统一分销。", "competition.designated-supplier"),
     ("从业人员中本县户籍人员应当不少于百分之六十。", "competition.residence-condition"),
     ("每人每次支付预约服务费二元。", "fee.charge"),
+    # 农村集体经济组织法 art. 18, 妇女权益保障法 art. 56.
+    ("外嫁女户口未迁出但长期在外居住的，不再参与本村集体收益分配。", "rights.collective-membership"),
+    ("因服刑不在本村居住的人员，暂停其股份分红。", "rights.collective-membership"),
+    ("非本市户籍人员须在本市连续缴纳社会保险满三年，方可申请补贴。", "rights.residence-condition"),
     # What 另 adds after an agreed clawback is not agreed.
     ("企业提前迁出的，除按照约定退回奖励资金外，由区商务局另处奖励金额一倍的罚款。", "penalty.fine"),
     # The liability clause after ； lends no basis to the fine before it.
@@ -1049,6 +1053,8 @@ STATUTE_NEGATIVES = [
     "投标保证金不超过采购项目预算金额的2%，可以保函形式提交。",
     "未办理租赁合同登记备案的，不影响合同的效力。",
     "对违规经营的，移交区市场监管局依法查封。",
+    "成员不因就学、服役、务工、经商、离婚、丧偶、服刑等原因而丧失成员身份。",
+    "已经取得其他农村集体经济组织成员身份的，不再享有本组织成员权益。",
 ]
 
 
