@@ -886,6 +886,11 @@ STATUTE_POSITIVES = [
     ("门票由市文旅集团有限公司统一分销。", "competition.designated-supplier"),
     ("从业人员中本县户籍人员应当不少于百分之六十。", "competition.residence-condition"),
     ("每人每次支付预约服务费二元。", "fee.charge"),
+    ("经营者应当向区城管局申请取得《夜市摊位设置许可证》。", "licensing.licence-issued"),
+    ("企业应当先向县发展改革委申请办理《县光伏项目准入证》。", "licensing.disguised"),
+    ("入驻企业应当向园区管委会办理入园经营备案。", "licensing.disguised"),
+    ("未经认定的示范社，不得以“示范社”名义开展宣传。", "licensing.approval-precondition"),
+    ("变更负责人、调整经营范围的，应当事先报区商务局审批。", "licensing.approval-precondition"),
     # 农村集体经济组织法 art. 18, 妇女权益保障法 art. 56.
     ("外嫁女户口未迁出但长期在外居住的，不再参与本村集体收益分配。", "rights.collective-membership"),
     ("因服刑不在本村居住的人员，暂停其股份分红。", "rights.collective-membership"),
@@ -1055,6 +1060,8 @@ STATUTE_NEGATIVES = [
     "对违规经营的，移交区市场监管局依法查封。",
     "成员不因就学、服役、务工、经商、离婚、丧偶、服刑等原因而丧失成员身份。",
     "已经取得其他农村集体经济组织成员身份的，不再享有本组织成员权益。",
+    "幼儿园应当为适龄儿童办理入园手续。",
+    "未经消费者同意的，经营者不得向其发送商业信息。",
 ]
 
 
