@@ -250,6 +250,13 @@ class _Context:
     # Licences the laws and administrative regulations of the catalog name (排污许可证 →
     # 《排污许可管理条例》第N条): beyond the curated list, a name a draft may restate.
     licences: dict[str, tuple[Law, str]] = field(default_factory=dict)
+    # The list heading of each sentence start, found once (several rules read it).
+    headings: dict[int, tuple[int, int] | None] = field(default_factory=dict)
+
+    def heading(self, s: int) -> tuple[int, int] | None:
+        if s not in self.headings:
+            self.headings[s] = _list_heading(self.text, s)
+        return self.headings[s]
 
 
 # The `yes_no` forms of the packs' patterns (a bounded set), built on first use. Keyed by id:
@@ -301,12 +308,16 @@ def _statutory(pack: RulePack, obj: str) -> tuple[StatutoryInstrument | None, st
     """(instrument, qualifier, piece) for the licence named in obj: the longest name it ends with."""
     piece = _OBJ_LEAD.sub("", obj)
     piece = _OBJ_SPLIT.split(piece)[-1].strip("》”\"」 ")
-    for name, inst in pack.statutory_names:
-        # 取得《建设用地规划许可证》: the match may stop before the 证.
-        if piece.endswith(name) or piece.endswith(name + "证") or (piece + "证").endswith(name):
-            cut = piece.rfind(name) if name in piece else piece.rfind(name[:-1])
-            return inst, piece[:cut].strip("《“\"「 "), piece
-    return None, "", piece
+    # The longest name the piece ends with, looked up suffix by suffix; 取得《建设用地规划许可证》:
+    # the match may stop before the 证, or run on past it.
+    forms = [piece, piece + "证"] + ([piece[:-1]] if piece.endswith("证") else [])
+    found = [(pack.statutory_names[form[k:]], form[k:]) for form in forms
+             for k in range(len(form)) if form[k:] in pack.statutory_names]
+    if not found:
+        return None, "", piece
+    (_, inst), name = min(found, key=lambda hit: hit[0][0])
+    cut = piece.rfind(name) if name in piece else piece.rfind(name[:-1])
+    return inst, piece[:cut].strip("《“\"「 "), piece
 
 
 def _licence(ctx: _Context, rule: Rule, m: re.Match[str], s: int,
@@ -346,15 +357,17 @@ def _named_in_statute(ctx: _Context, piece: str) -> str | None:
     return f"《{law.title}》{article_label(key)}"
 
 
-def _negated(text: str, rule: Rule, s: int, at: int) -> bool:
+def _negated(ctx: _Context, rule: Rule, s: int, at: int) -> bool:
     """A negation (不得, 免收…) just before the match in the same comma-clause, or an item
     of a list whose heading forbids (…不得有下列行为：（一）…)."""
     assert rule.negated_by is not None
+    text = ctx.text
     lo = max(s, at - max(rule.negation_window, 20))
     cut = max(text.rfind("，", lo, at), text.rfind(",", lo, at))
     if _occurs(rule.negated_by, text, max(lo, cut + 1), at):
         return True
-    return _forbidden_item(text, s)
+    head = ctx.heading(s)
+    return head is not None and bool(_FORBIDDING_HEAD.search(text, *head))
 
 
 _ITEM = re.compile(r"[ \t\u3000]*(?:[（(][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}[.．、]|"
@@ -397,11 +410,6 @@ def _marker_kind(marker: str) -> str:
 _SECTION_OF_ITEMS = re.compile(r"(?:材料|条件|要件|资料|清单)$")
 
 
-def _forbidden_item(text: str, s: int) -> bool:
-    head = _list_heading(text, s)
-    return head is not None and bool(_FORBIDDING_HEAD.search(text, *head))
-
-
 # A ；-clause that opens with its own condition (拒不改正的，…) states a further measure; one
 # sending the parties to their legal liability (…；检测机构依照《X条例》第六十五条的规定承担相应
 # 法律责任) names where liability lies, not where the measure before it comes from.
@@ -435,7 +443,7 @@ def _apply(ctx: _Context, rule: Rule, s: int, e: int) -> Finding | None:
         for m in pattern.finditer(text, s, e):
             if m.end() == m.start():
                 continue
-            if rule.negated_by is not None and _negated(text, rule, s, m.start()):
+            if rule.negated_by is not None and _negated(ctx, rule, s, m.start()):
                 continue
             if any(_occurs(p, text, m.start(), m.end()) for p in rule.unless_matched):
                 continue
@@ -475,7 +483,7 @@ def _admitted(ctx: _Context, rule: Rule, s: int, e: int) -> bool:
     contexts = (*rule.context, *(getattr(grammar, name) for name in rule.context_grammar))
     # A list item is read with its heading (申请人应当提交下列材料：（一）…): the heading's
     # words can admit the rule (context) or rule it out (unless).
-    head = _list_heading(text, s) if rule.unless or contexts else None
+    head = ctx.heading(s) if rule.unless or contexts else None
     # Only a short heading speaks for its items; a notice's long preamble (…现就有关事项
     # 通知如下：) mentions everything.
     item_head = head if head is not None and head[1] - head[0] <= 60 else None

@@ -179,14 +179,15 @@ class RulePack:
     # Licences laws create: names a document may repeat, with conditions and materials
     statutory: tuple[StatutoryInstrument, ...]
     by_id: dict[str, Rule] = field(default_factory=dict)
-    statutory_names: tuple[tuple[str, StatutoryInstrument], ...] = ()
+    # Every statutory name and alias → (rank, instrument); rank orders the longest first.
+    statutory_names: dict[str, tuple[int, StatutoryInstrument]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.by_id = {r.id: r for r in self.rules}
-        # Every statutory name and alias, longest first: a licence is named by the longest.
-        self.statutory_names = tuple(sorted(
-            ((name, inst) for inst in self.statutory for name in inst.names),
-            key=lambda pair: -len(pair[0])))
+        ranked = sorted(((name, inst) for inst in self.statutory for name in inst.names),
+                        key=lambda pair: -len(pair[0]))
+        for rank, (name, inst) in enumerate(ranked):
+            self.statutory_names.setdefault(name, (rank, inst))
 
     def clause_rules(self) -> list[Rule]:
         return [r for r in self.rules if r.kind == "clause"]
