@@ -20,6 +20,7 @@ Offsets are code points into ``text`` (the text `fazhi text` prints); ``quote`` 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -49,7 +50,7 @@ from fazhi.core.rules import (
     load_rules,
     yes_no,
 )
-from fazhi.core.structure import DocumentStructure, parse
+from fazhi.core.structure import SHORT_YEAR_NUMBER, DocumentStructure, parse
 
 __all__ = ["CATEGORY_TEXT", "SEVERITY_RANK", "SEVERITY_TEXT", "Finding", "ReviewReport", "Scanner",
            "review_text", "scan"]
@@ -94,7 +95,6 @@ _SELF_ISSUED_BY = re.compile(
     r"本(?:办法|规定|细则|意见|通知|措施|方案|规则|实施细则|实施办法)由([\u4e00-\u9fff]{2,30}?)"
     r"(?:负责)?(?:制定|起草|研究制定)?并?(?:发布|印发|制发)")
 _ISSUE_VERB = re.compile("核发|颁发|发放|发给|换发|出具")
-_SHORT_YEAR_NUMBER = re.compile(r"[〔\[【][0-9]{2}[〕\]】]第?[0-9]{1,4}号")
 _CODE_BEFORE = re.compile(r"[\u4e00-\u9fff]{1,8}$")  # the issuer code (东陵府规) before it
 _CODE_LEAD = re.compile(r".*(?:根据|依据|按照|依照|执行|关于|见|和|及|与|的|文)")
 _OBJ_LEAD = re.compile(r"^(?:完成|取得|办理|领取|申领|办结|相应的?|相关的?|有关的?|该|其|的|[《“\"「])+")
@@ -825,7 +825,7 @@ def _form(pack: RulePack, st: DocumentStructure, text: str) -> list[Finding]:
     if st.doc_number is not None and not st.doc_number.conforming:
         out.append(_make(pack.rule("form.doc-number"), text, st.doc_number.span,
                          f"现写作“{st.doc_number.raw}”。"))
-    for m in _SHORT_YEAR_NUMBER.finditer(text):
+    for m in SHORT_YEAR_NUMBER.finditer(text):
         # 〔26〕: a year cut to two digits, in the document's own 文号 or one it cites.
         start = m.start()
         code = _CODE_BEFORE.search(text, max(0, start - 8), start)
@@ -1010,7 +1010,8 @@ def _article_content(pack: RulePack, report: CitationReport, text: str) -> list[
         elif len(words) >= _MIN_BIGRAMS:
             # No measure word decides it: compare the wording (依照…第十四条的规定，共同向专利
             # 行政部门办理出质登记 — the 出质登记 is art. 15's).
-            share = {k: len(words & _content_bigrams(body)) / len(words) for k, body in articles.items()}
+            pairs = _article_pairs(law.id)
+            share = {k: len(words & pairs[k]) / len(words) for k in articles}
             best = max(share, key=lambda k: share[k])
             # The closest article may itself refer to the cited one (依照本法第十一条第二款规定取得
             # 中医医师资格的人员… copied from art. 20): then the draft repeats that cross-reference.
@@ -1030,8 +1031,12 @@ def _article_content(pack: RulePack, report: CitationReport, text: str) -> list[
 # Comparing wording by character pairs: words of any statute's drafting (规定, 应当, 县级以上…)
 # and of penalties in general say nothing about which article is meant.
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
-_STOP_BIGRAMS = frozenset(
-    ["的规", "规定", "定的", "应当", "当按", "依法", "按照", "照规", "依照", "根据", "依据", "可以", "或者", "以及", "有关", "相关", "关于", "本市", "本县", "本区", "县级", "级以", "以上", "上人", "人民", "政府", "部门", "主管", "管理", "行政", "实行", "进行", "国家", "条例", "法律", "执行", "办理", "其他", "地方", "单位", "予以", "以处", "处罚", "罚款", "责任", "承担", "律责", "任的"])
+_STOP_BIGRAMS = frozenset([
+    "的规", "规定", "定的", "应当", "当按", "依法", "按照", "照规", "依照", "根据", "依据", "可以", "或者", "以及", "有关",
+    "相关", "关于", "本市", "本县", "本区", "县级", "级以", "以上", "上人", "人民", "政府", "部门", "主管", "管理", "行政",
+    "实行", "进行", "国家", "条例", "法律", "执行", "办理", "其他", "地方", "单位", "予以", "以处", "处罚", "罚款", "责任",
+    "承担", "律责", "任的",
+])
 _MIN_BIGRAMS = 8
 _CITED_LEAD = re.compile(r"(?:[^，,]{0,8}?规定)?[，,]?")
 _CLOSEST_SHARE = 0.6  # share of the draft's pairs found in the closest article
@@ -1040,6 +1045,12 @@ _SHARE_GAP = 0.4  # …and how much less the cited one holds
 
 def _content_bigrams(text: str) -> set[str]:
     return {run[i:i + 2] for run in _CJK_RUN.findall(text) for i in range(len(run) - 1)} - _STOP_BIGRAMS
+
+
+@functools.lru_cache(maxsize=64)
+def _article_pairs(law_id: str) -> dict[str, set[str]]:
+    """The character pairs of each article of a statute, computed once per statute."""
+    return {k: _content_bigrams(body) for k, body in statute_articles().get(law_id, (None, {}))[1].items()}
 
 
 # --- the document ---------------------------------------------------------------------------------

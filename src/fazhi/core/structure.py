@@ -32,6 +32,7 @@ from fazhi.core.dates import (
 )
 
 __all__ = [
+    "SHORT_YEAR_NUMBER",
     "Addressees",
     "Attachment",
     "AttachmentMention",
@@ -432,9 +433,10 @@ _CODE_STOPS = (
 )
 _MAX_CODE = 10
 
-# A 文号 line with the year cut to two digits (塔人社规〔25〕3号): still the 文号 line of the head
-# (the review reports the short year).
-_SHORT_YEAR_LINE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[【（(［][0-9]{2}[〕\]】）)］]第?[0-9]{1,5}号")
+# A 文号 with the year cut to two digits (〔25〕3号): the review reports it; a line holding one
+# (塔人社规〔25〕3号) is still the 文号 line of the head.
+SHORT_YEAR_NUMBER = re.compile(r"[〔\[【][0-9]{2}[〕\]】]第?[0-9]{1,5}号")
+_SHORT_YEAR_LINE = re.compile(r"[\u4e00-\u9fff]{1,12}" + SHORT_YEAR_NUMBER.pattern)
 _JOINT_GAP = re.compile(r"[ \t\u3000]+")
 _MASTHEAD = re.compile(r"(?P<name>[\u4e00-\u9fff（）()、]{2,40}?)" + _SP + r"*文件")
 _HEAD_NOISE = re.compile(

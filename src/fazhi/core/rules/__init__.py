@@ -7,7 +7,8 @@ severity, legal basis (law + article, resolved through the citation engine's cat
 - ``kind = "clause"``: literal ``triggers`` (scanned with one Aho-Corasick automaton) and
   ``match`` regexes evaluated on the sentence around a trigger, with context conditions
   (``context`` must occur in the sentence, ``unless`` must not, ``unless_matched`` must not
-  occur in the matched text, ``negated_by`` must not stand just before the match) and what a restating sentence does to the severity; or
+  occur in the matched text, ``negated_by`` must not stand just before the match) and what a
+  restating sentence does to the severity; or
 - ``kind = "check"``: a structural check implemented in ``fazhi.core.review`` (validity
   clauses, numbering, citations…); the data gives its wording and basis.
 
