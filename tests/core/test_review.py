@@ -527,6 +527,27 @@ def test_an_internal_office_named_as_the_issuer_in_the_body() -> None:
         assert "procedure.internal-issuer" not in _rules(head + lawful, "procedure")
 
 
+def test_custody_borne_by_the_organ_is_no_fee() -> None:
+    text = "因扣押车辆发生的保管费用由实施扣押的部门承担，不得向当事人收取。"
+    assert "fee.custody-cost" not in _rules(text, "fee")
+    # The costs of the owner's own delay are his.
+    late = "扣留的车辆经通知后当事人逾期未领取的，逾期产生的停车费用由当事人承担。"
+    assert "fee.custody-cost" not in _rules(late, "fee")
+    assert _rules(text.replace("由实施扣押的部门承担，不得向当事人收取", "由车辆所有人承担"), "fee") == [
+        "fee.custody-cost"]
+
+
+def test_an_internal_office_as_the_masthead() -> None:
+    # The 发文机关标志 line above the 文号 names a 科: the first place the issuer shows.
+    body = ("\n\n关于印发《某区人才公寓配租细则》的通知\n\n各街镇：\n\n"
+            "一、人才公寓面向在本区就业的人才配租。\n二、本细则自2027年1月1日起施行，有效期3年。\n\n")
+    office = "某区住房保障和房屋管理局住房保障科\n\n某房保〔2026〕4号" + body + "某区住房保障和房屋管理局\n2026年12月1日\n"
+    found = [f for f in _review(office).findings if f.rule == "procedure.internal-issuer"]
+    assert [f.quote for f in found] == ["某区住房保障和房屋管理局住房保障科"]
+    organ = office.replace("局住房保障科\n", "局\n", 1)
+    assert "procedure.internal-issuer" not in _rules(organ, "procedure")
+
+
 def test_a_repeated_number_is_one_slip() -> None:
     text = ("某区管理办法\n\n一、总则\n二、范围\n三、内容\n三、方式\n五、附则：本办法自2026年1月1日起施行，"
             "有效期3年。\n\n某区某局\n2025年12月1日\n")
@@ -904,6 +925,10 @@ STATUTE_POSITIVES = [
     ("外嫁女户口未迁出但长期在外居住的，不再参与本村集体收益分配。", "rights.collective-membership"),
     ("因服刑不在本村居住的人员，暂停其股份分红。", "rights.collective-membership"),
     ("非本市户籍人员须在本市连续缴纳社会保险满三年，方可申请补贴。", "rights.residence-condition"),
+    ("依法被扣留的车辆存放于指定停车场，停车保管费按每日30元由车辆所有人承担。", "fee.custody-cost"),
+    ("对违规停放的货车，可以组织将其拖移至指定停车场，拖车费和停车保管费由车辆所有人承担。",
+     "fee.custody-cost"),
+    ("暂扣的经营工具，当事人缴清保管费用后方予返还。", "fee.custody-cost"),
     # What 另 adds after an agreed clawback is not agreed.
     ("企业提前迁出的，除按照约定退回奖励资金外，由区商务局另处奖励金额一倍的罚款。", "penalty.fine"),
     # The liability clause after ； lends no basis to the fine before it.
@@ -923,6 +948,8 @@ STATUTE_NEGATIVES = [
     "工作人员违反本办法的，予以通报批评。",
     "对违规企业，移送区市场监管局依法处理。",
     "承租人逾期不清理的，出租人可以代为清理，费用由承租人承担，具体按照租赁合同约定执行。",
+    # A car park's own price is no custody cost.
+    "公共停车场的停车费由车主按照明码标价支付。",
     "违法行为人在暂停电话号码使用期间接受处理的，恢复其电话号码使用功能。",
     "当事人逾期不履行的，依法申请人民法院强制执行。",
     "依照《中华人民共和国道路运输条例》第二十四条，申请人取得道路运输经营许可证后方可从事经营。",

@@ -585,6 +585,8 @@ def test_masthead_without_wenjian_and_upward_document_with_signer() -> None:
         ("沪府发〔2021〕第5号", "沪府发", 2021, 5, "〔〕", False),
         ("嘉发改发〔2025〕09号", "嘉发改发", 2025, 9, "〔〕", False),
         ("渝府办发 〔2019〕 120 号", "渝府办发", 2019, 120, "〔〕", True),
+        # 据 ends 根据 in running text, but inside a code (大数据发) it is part of the code.
+        ("渝川大数据发〔2024〕第12号", "渝川大数据发", 2024, 12, "〔〕", False),
     ],
 )
 def test_doc_number_variants(

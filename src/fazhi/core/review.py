@@ -885,6 +885,8 @@ def _range_days(m: re.Match[str]) -> int | None:
 def _procedure(pack: RulePack, st: DocumentStructure, text: str) -> list[Finding]:
     out: list[Finding] = []
     spans: list[tuple[int, int]] = []
+    if st.masthead and (i := text.find(st.masthead, 0, st.body_start)) >= 0:
+        spans.append((i, i + len(st.masthead)))
     if st.signature is not None:
         spans.extend(st.signature.issuer_spans)
     if st.title is not None and st.issuer_source == "title" and st.issuer:

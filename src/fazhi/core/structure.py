@@ -535,7 +535,8 @@ def _issuer_code(text: str, end: int) -> int:
     cut = 0
     for stop in _CODE_STOPS:
         i = code.rfind(stop)
-        if i >= 0:
+        # A code keeps at least two characters: 渝川大数据发 is one, not 据 + 发.
+        if i >= 0 and len(code) - i - len(stop) >= 2:
             cut = max(cut, i + len(stop))
     return start + cut
 
