@@ -925,6 +925,14 @@ STATUTE_POSITIVES = [
     ("外嫁女户口未迁出但长期在外居住的，不再参与本村集体收益分配。", "rights.collective-membership"),
     ("因服刑不在本村居住的人员，暂停其股份分红。", "rights.collective-membership"),
     ("非本市户籍人员须在本市连续缴纳社会保险满三年，方可申请补贴。", "rights.residence-condition"),
+    ("全市蜂种由市蜂业技术推广中心统一供应，自行外购蜂种的不予补助。", "competition.designated-supplier"),
+    ("收购茶青应当通过镇茶叶专业合作社统一收购，不得直接向茶农收购。", "competition.designated-supplier"),
+    ("物业企业应当从区住建局发布的电梯维保单位推荐名录中选聘维保单位。", "competition.designated-supplier"),
+    ("名录以外的检测机构不得承接本县农房安全鉴定业务。", "competition.designated-supplier"),
+    ("每个街道原则上只设置1个二手车交易市场。", "competition.quantity-limit"),
+    ("运营主体确定后，特许期内不再向其他企业授予经营权。", "competition.exclusive-right"),
+    ("回收网点由县再生资源公司统一建设，其他经营者不得在镇村设立回收网点。", "competition.exclusive-right"),
+    ("市外企业在本市投资光伏项目的，应当与市属国有企业组建合资公司。", "competition.outsider-discrimination"),
     ("依法被扣留的车辆存放于指定停车场，停车保管费按每日30元由车辆所有人承担。", "fee.custody-cost"),
     ("对违规停放的货车，可以组织将其拖移至指定停车场，拖车费和停车保管费由车辆所有人承担。",
      "fee.custody-cost"),
@@ -948,6 +956,12 @@ STATUTE_NEGATIVES = [
     "工作人员违反本办法的，予以通报批评。",
     "对违规企业，移送区市场监管局依法处理。",
     "承租人逾期不清理的，出租人可以代为清理，费用由承租人承担，具体按照租赁合同约定执行。",
+    # Going through a public service platform is no designated trader; nobody unlicensed may
+    # set up shop; a cap on seats is no cap on firms.
+    "申请人应当通过区政务服务平台统一在线办理。",
+    "除管护单位外，其他单位和个人不得擅自进入水源保护区从事养殖。",
+    "自学用车不得搭载随车指导人员以外的其他人员。",
+    "每个教室只设置1个紧急出口的，应当加装应急照明。",
     # A car park's own price is no custody cost.
     "公共停车场的停车费由车主按照明码标价支付。",
     "违法行为人在暂停电话号码使用期间接受处理的，恢复其电话号码使用功能。",
