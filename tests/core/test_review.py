@@ -925,6 +925,11 @@ STATUTE_POSITIVES = [
     ("外嫁女户口未迁出但长期在外居住的，不再参与本村集体收益分配。", "rights.collective-membership"),
     ("因服刑不在本村居住的人员，暂停其股份分红。", "rights.collective-membership"),
     ("非本市户籍人员须在本市连续缴纳社会保险满三年，方可申请补贴。", "rights.residence-condition"),
+    ("在景区内乱扔烟头的，由景区管理人员当场收取100元罚款。", "penalty.fine"),
+    ("对弄虚作假的申请人，三年内不受理其补贴申请。", "penalty.bar"),
+    ("逾期未签约的，区征收办可以协调供水、供电企业暂缓提供服务。", "coercion.utility-cutoff-arranged"),
+    ("网约车驾驶员除符合《网络预约出租汽车经营服务管理暂行办法》和《道路运输条例》规定的条件外，还应当具有本市户籍。",
+     "licensing.added-conditions"),
     ("全市蜂种由市蜂业技术推广中心统一供应，自行外购蜂种的不予补助。", "competition.designated-supplier"),
     ("收购茶青应当通过镇茶叶专业合作社统一收购，不得直接向茶农收购。", "competition.designated-supplier"),
     ("物业企业应当从区住建局发布的电梯维保单位推荐名录中选聘维保单位。", "competition.designated-supplier"),
@@ -956,6 +961,10 @@ STATUTE_NEGATIVES = [
     "工作人员违反本办法的，予以通报批评。",
     "对违规企业，移送区市场监管局依法处理。",
     "承租人逾期不清理的，出租人可以代为清理，费用由承租人承担，具体按照租赁合同约定执行。",
+    # Fines paid at the bank, a supplier's own repairs, a subsidy's own conditions.
+    "当事人应当自收到处罚决定书之日起十五日内缴纳罚款。",
+    "供电企业因检修暂缓提供服务的，应当提前公告。",
+    "申请人除符合本办法第五条规定的条件外，还应当具有相应的专业技术人员。",
     # Going through a public service platform is no designated trader; nobody unlicensed may
     # set up shop; a cap on seats is no cap on firms.
     "申请人应当通过区政务服务平台统一在线办理。",
