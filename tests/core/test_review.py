@@ -925,6 +925,10 @@ STATUTE_POSITIVES = [
     ("外嫁女户口未迁出但长期在外居住的，不再参与本村集体收益分配。", "rights.collective-membership"),
     ("因服刑不在本村居住的人员，暂停其股份分红。", "rights.collective-membership"),
     ("非本市户籍人员须在本市连续缴纳社会保险满三年，方可申请补贴。", "rights.residence-condition"),
+    ("征收项目的房地产价格评估机构由区房屋征收办公室直接指定。", "rights.expropriation-appraisal"),
+    ("被征收房屋价值按照区政府公布的基准价格确定，不再委托评估。", "rights.expropriation-appraisal"),
+    ("投标保证金不得超过投标报价的10%。", "rights.bid-deposit"),
+    ("对屡次违规停放的车主，将其姓名、车牌号在小区公告栏予以公示。", "rights.basic-rights"),
     ("在景区内乱扔烟头的，由景区管理人员当场收取100元罚款。", "penalty.fine"),
     ("对弄虚作假的申请人，三年内不受理其补贴申请。", "penalty.bar"),
     ("逾期未签约的，区征收办可以协调供水、供电企业暂缓提供服务。", "coercion.utility-cutoff-arranged"),
@@ -961,6 +965,9 @@ STATUTE_NEGATIVES = [
     "工作人员违反本办法的，予以通报批评。",
     "对违规企业，移送区市场监管局依法处理。",
     "承租人逾期不清理的，出租人可以代为清理，费用由承租人承担，具体按照租赁合同约定执行。",
+    # The owners' choice of appraiser, by agreement or lot, is the statute's own way.
+    "房地产价格评估机构由被征收人协商选定；协商不成的，由征收部门组织被征收人投票决定。",
+    "投标保证金不得超过招标项目估算价的2%。",
     # Fines paid at the bank, a supplier's own repairs, a subsidy's own conditions.
     "当事人应当自收到处罚决定书之日起十五日内缴纳罚款。",
     "供电企业因检修暂缓提供服务的，应当提前公告。",
