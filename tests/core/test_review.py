@@ -527,6 +527,25 @@ def test_an_internal_office_named_as_the_issuer_in_the_body() -> None:
         assert "procedure.internal-issuer" not in _rules(head + lawful, "procedure")
 
 
+def test_a_certificate_asked_for_is_reported_once() -> None:
+    # The needless certificate says it better than "an added licence condition"; a consent
+    # letter, which is no certificate, stays an added condition.
+    text = "申请人除提交建设方案外，还应当提交居住地社区出具的居住证明。"
+    assert [f.rule for f in _scored(_review(text))] == ["rights.certificate"]
+    consent = "申请人除提交建设方案外，还应当提交所在村民小组的书面同意书。"
+    assert "licensing.extra-conditions" in [f.rule for f in _scored(_review(consent))]
+
+
+def test_conditions_added_in_a_list_cover_its_items() -> None:
+    text = ("第六条 申请瓶装燃气经营许可的企业，除应当具备《城镇燃气管理条例》第十五条规定的条件外，"
+            "还应当符合下列条件：\n（一）注册资本不低于1000万元；\n（二）在本市设有储配站。\n"
+            "第七条 燃气经营者应当建立安全管理制度。\n")
+    found = [f for f in _review(text).findings if f.rule == "licensing.added-conditions"]
+    assert len(found) == 1
+    assert found[0].quote.endswith("（二）在本市设有储配站。")
+    assert "第七条" not in found[0].quote
+
+
 def test_custody_borne_by_the_organ_is_no_fee() -> None:
     text = "因扣押车辆发生的保管费用由实施扣押的部门承担，不得向当事人收取。"
     assert "fee.custody-cost" not in _rules(text, "fee")

@@ -184,6 +184,9 @@ basis = [{ law = "优化营商环境条例", article = "25" }]
         ('id = "fee.x"\ncategory = "fee"\nseverity = "error"\nname = "n"\nmessage = "m"\n'
          'suggestion = "s"\nbasis = [{ law = "行政许可法", article = "58" }]\n'
          'triggers = ["收费"]\nmatch = ["收费"]\ncontext_grammar = ["restate"]', "context_grammar 无效"),
+        ('id = "fee.x"\ncategory = "fee"\nseverity = "error"\nname = "n"\nmessage = "m"\n'
+         'suggestion = "s"\nbasis = [{ law = "行政许可法", article = "58" }]\n'
+         'triggers = ["收费"]\nmatch = ["收费"]\nyields_to = ["fee.nowhere"]', "yields_to 指向未知规则"),
     ],
 )
 def test_bad_rules_are_refused(tmp_path: Path, body: str, message: str) -> None:

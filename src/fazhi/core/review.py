@@ -408,6 +408,25 @@ def _marker_kind(marker: str) -> str:
 
 
 _SECTION_OF_ITEMS = re.compile(r"(?:材料|条件|要件|资料|清单)$")
+_INTRODUCES_LIST = re.compile(r"(?:下列|以下|如下)[\u4e00-\u9fff]{0,6}[：:]$")
+
+
+def _list_end(text: str, end: int) -> int:
+    """End of the list a match ending in 下列条件： introduces (its item lines), else ``end``:
+    what the introduction adds lies in the items."""
+    if not _INTRODUCES_LIST.search(text, max(0, end - 12), end):
+        return end
+    line = text.find("\n", end)
+    last = end
+    while line >= 0:
+        while line < len(text) and text[line] == "\n":
+            line += 1
+        if not _ITEM.match(text, line):
+            break
+        stop = text.find("\n", line)
+        last = len(text) if stop < 0 else stop
+        line = stop
+    return last
 
 
 # A ；-clause that opens with its own condition (拒不改正的，…) states a further measure; one
@@ -605,7 +624,7 @@ def _finding(ctx: _Context, rule: Rule, m: re.Match[str], s: int, e: int) -> Fin
     else:
         message = rule.message + ("" if not notes else " " + " ".join(notes))
     basis = tuple(dict.fromkeys([*extra, *(b.text for b in rule.basis), *after]))
-    start, end = m.start(), m.end()
+    start, end = m.start(), _list_end(text, m.end())
     suggestion = rule.suggestion
     if severity == "info" and rule.severity != "info":
         suggestion = "核对所引上位法条款是否确实授权该措施及其实施机关；条文可保留。"
@@ -1126,7 +1145,16 @@ def review_text(text: str, *, as_of: date | None = None, document_date: date | N
             f.category == "competition" and f.severity != "info" for f in findings):
         findings.append(_make(pack.rule("procedure.fair-competition-review"), text,
                               _title_span(st)))
-    return ReviewReport(text, st, report, _ordered(findings), as_of, doc_date, notes, instrument)
+    return ReviewReport(text, st, report, _ordered(_yielded(pack, findings)), as_of, doc_date,
+                        notes, instrument)
+
+
+def _yielded(pack: RulePack, findings: list[Finding]) -> list[Finding]:
+    """Without the findings whose rule yields to another rule's finding on the same words."""
+    raised = [f for f in findings if f.severity != "info"]
+    return [f for f in findings
+            if not (yields := pack.rule(f.rule).yields_to) or not any(
+                o.rule in yields and o.start < f.end and f.start < o.end for o in raised)]
 
 
 def _ordered(findings: list[Finding]) -> list[Finding]:

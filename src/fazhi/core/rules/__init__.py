@@ -120,6 +120,9 @@ class Rule:
     pack: str = ""
     # Document-level gates: skip instruments that themselves hold the setting power.
     skip_for_levels: frozenset[str] = frozenset()
+    # Rules whose finding on the same words says it better: 还应当提交…无犯罪记录证明 is a
+    # needless certificate (rights.certificate) before it is an added licence condition.
+    yields_to: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -453,7 +456,7 @@ def _rule(data: dict[str, Any], pack: str, catalog: Catalog) -> Rule:
         restated=restated, vague=vague, violation_only=violation_only, notes=notes, pack=pack,
         skip_for_levels=frozenset(data.get("skip_for_levels", ())),
         unless_grammar=vetoes, context_grammar=admits, statutory_check=bool(data.get("statutory_check", False)),
-        dynamic_basis=dynamic,
+        dynamic_basis=dynamic, yields_to=_texts(data.get("yields_to"), where),
     )
 
 
@@ -533,6 +536,10 @@ def load_rules(paths: list[Path] | None = None, catalog: Catalog | None = None) 
         if rule.id in seen:
             raise RuleError(f"规则 id 重复：{rule.id}")
         seen.add(rule.id)
+    for rule in rules:
+        for other in rule.yields_to:
+            if other not in seen or other == rule.id:
+                raise RuleError(f"{rule.pack}:{rule.id}: yields_to 指向未知规则：{other}")
     pack = RulePack(tuple(rules), grammar, tuple(statutory))
     if default:
         _CACHED = pack
