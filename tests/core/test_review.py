@@ -953,6 +953,14 @@ STATUTE_POSITIVES = [
     ("逾期未签约的，区征收办可以协调供水、供电企业暂缓提供服务。", "coercion.utility-cutoff-arranged"),
     ("网约车驾驶员除符合《网络预约出租汽车经营服务管理暂行办法》和《道路运输条例》规定的条件外，还应当具有本市户籍。",
      "licensing.added-conditions"),
+    ("辖区道路保洁原则上委托区城市服务发展有限公司承担。", "competition.designated-supplier"),
+    ("合作医疗机构由县卫健局从县医药有限公司及其连锁门店中确定。", "competition.designated-supplier"),
+    ("年度审计由市财政局统一选定会计师事务所实施。", "competition.designated-supplier"),
+    ("检测报告须由区住建局确定的检测机构出具。", "competition.designated-supplier"),
+    ("车载终端由县交通运输局确定的服务商统一安装。", "competition.designated-supplier"),
+    ("墓碑由县公墓管理所统一供应。", "competition.designated-supplier"),
+    ("学校采购食材应当优先采购本县合作社生产的农产品。", "competition.outsider-discrimination"),
+    ("每个县（市、区）原则上只保留一家殡仪服务企业。", "competition.quantity-limit"),
     ("全市蜂种由市蜂业技术推广中心统一供应，自行外购蜂种的不予补助。", "competition.designated-supplier"),
     ("收购茶青应当通过镇茶叶专业合作社统一收购，不得直接向茶农收购。", "competition.designated-supplier"),
     ("物业企业应当从区住建局发布的电梯维保单位推荐名录中选聘维保单位。", "competition.designated-supplier"),
@@ -991,6 +999,10 @@ STATUTE_NEGATIVES = [
     "当事人应当自收到处罚决定书之日起十五日内缴纳罚款。",
     "供电企业因检修暂缓提供服务的，应当提前公告。",
     "申请人除符合本办法第五条规定的条件外，还应当具有相应的专业技术人员。",
+    # An organ commissioning its own reviewer pays for it; lawful firms named by kind, not name.
+    "施工图实行联合审查，由区住房城乡建设局统一委托审查机构进行审查。",
+    "经营户应当向市场服务中心申领摊位租赁凭证后入场经营。",
+    "建设单位原则上委托具有相应资质的检测机构承担检测工作。",
     # Going through a public service platform is no designated trader; nobody unlicensed may
     # set up shop; a cap on seats is no cap on firms.
     "申请人应当通过区政务服务平台统一在线办理。",
