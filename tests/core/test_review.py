@@ -1222,8 +1222,18 @@ ARTICLE_CONTENT_POSITIVES = [
     # No measure word: the wording is compared (the twenty days are art. 42's).
     ("依照《中华人民共和国行政许可法》第四十条的规定，行政机关应当自受理行政许可申请之日起二十日内"
      "作出行政许可决定。", "第四十二条"),
+    # The wrongdoing named before the citation: blasting and well-digging are 水法 art. 72's.
+    ("在水利工程保护范围内从事爆破、打井、采石、取土等活动的，由县水务局依照《中华人民共和国水法》"
+     "第六十五条的规定，责令停止违法行为，处一万元以上五万元以下的罚款。", "第七十二条"),
+    ("第九条 违反本办法规定，使用未取得校车标牌的车辆提供校车服务的，由县公安局交通警察大队依照"
+     "《校车安全管理条例》第四十四条的规定扣留该机动车，处1万元以上2万元以下的罚款。", "第四十五条"),
 ]
 ARTICLE_CONTENT_NEGATIVES = [
+    # The wrongdoing is the cited article's.
+    "在水利工程保护范围内从事爆破、打井、采石、取土等活动的，由县水务局依照《中华人民共和国水法》"
+    "第七十二条的规定，责令停止违法行为，处一万元以上五万元以下的罚款。",
+    # A list of cases introduced by 下列情形 names no single wrongdoing.
+    "有下列情形之一的，由县水务局依照《中华人民共和国水法》第六十五条的规定处理。",
     # The right article.
     "依照《城市道路管理条例》第三十七条的规定缴纳城市道路占用费。",
     # The article provides the approval the draft names first; the 许可证 follows from it.

@@ -1016,7 +1016,9 @@ def _article_content(pack: RulePack, report: CitationReport, text: str) -> list[
         first = said[lead.end() if lead else 0:]
         first = first[:min((i for i in (first.find("，"), first.find(",")) if i >= 0), default=len(first))]
         words = _content_bigrams(first)
-        if not terms and len(words) < _MIN_BIGRAMS:
+        conduct = _conduct(text, c.start)
+        deeds = _content_bigrams(conduct)
+        if not terms and len(words) < _MIN_BIGRAMS and len(deeds) < _MIN_BIGRAMS:
             continue
         published, articles = statute_articles().get(law.id, (None, {}))
         cited = articles.get(ref.key)
@@ -1028,18 +1030,19 @@ def _article_content(pack: RulePack, report: CitationReport, text: str) -> list[
         if keys and not supported:
             named = "、".join(article_label(k) for k in keys[:3]) + ("等" if len(keys) > 3 else "")
             message = f"所引{ref.label()}未提及“{term}”；《{law.title}》规定“{term}”的是{named}。"
+        elif len(deeds) >= _MIN_BIGRAMS and (keys := _closer_articles(law.id, ref.key, deeds)):
+            # 在保护范围内爆破、打井的，由县水务局依照《水法》第六十五条…: the wrongdoing the
+            # draft describes is another article's.
+            named = "、".join(article_label(k) for k in keys)
+            message = (f"文件所述“{conduct.strip()[:24]}”的行为，所引{ref.label()}未作规定；"
+                       f"《{law.title}》中规定该行为的是{named}。")
         elif len(words) >= _MIN_BIGRAMS:
             # No measure word decides it: compare the wording (依照…第十四条的规定，共同向专利
             # 行政部门办理出质登记 — the 出质登记 is art. 15's).
-            pairs = _article_pairs(law.id)
-            share = {k: len(words & pairs[k]) / len(words) for k in articles}
-            best = max(share, key=lambda k: share[k])
-            # The closest article may itself refer to the cited one (依照本法第十一条第二款规定取得
-            # 中医医师资格的人员… copied from art. 20): then the draft repeats that cross-reference.
-            if (share[best] < _CLOSEST_SHARE or share[best] - share[ref.key] < _SHARE_GAP
-                    or article_label(ref.key) in articles[best]):
+            keys = _closer_articles(law.id, ref.key, words)[:1]
+            if not keys:
                 continue
-            keys = [best]
+            best = keys[0]
             message = (f"文件所述“{first.strip()[:24]}”与所引{ref.label()}的内容不符；"
                        f"《{law.title}》中与之最接近的是{article_label(best)}。")
         else:
@@ -1062,6 +1065,45 @@ _MIN_BIGRAMS = 8
 _CITED_LEAD = re.compile(r"(?:[^，,]{0,8}?规定)?[，,]?")
 _CLOSEST_SHARE = 0.6  # share of the draft's pairs found in the closest article
 _SHARE_GAP = 0.4  # …and how much less the cited one holds
+_SHARE_TIE = 0.05  # articles this close to the closest are named with it
+
+
+# The wrongdoing a sanction clause names before its citation: 违反本办法规定，在…爆破、打井的，
+# 由县水务局依照《…》第N条…
+_SANCTIONING_ORGAN = re.compile(
+    r"(?:由[^，,。；;\n]{1,24}?(?:局|委员会|委|办公室|人民政府|政府|部门|机关|管委会|中心|大队|支队|所|站))?"
+    r"(?:依照|依据|根据|按照)")
+_CONDUCT_START = re.compile(r"[ \t\u3000]*(?:第[一二三四五六七八九十百零〇0-9]{1,6}条[ \t\u3000]*)?"
+                            r"(?:违反本(?:办法|规定|细则|条例|通知|意见|决定)[^，,。；;\n]{0,12}?[，,])?")
+
+
+def _conduct(text: str, at: int) -> str:
+    """The wrongdoing a sanction clause names before a citation at ``at`` (…的，由县水务局依照
+    《…》), or '' when the citation is not a sanctioning organ's."""
+    lo = max(text.rfind(ch, 0, at) for ch in "。；;\n") + 1
+    end = text.rfind("的，", lo, at)
+    if end < 0 or not _SANCTIONING_ORGAN.fullmatch(text, end + 2, at) or "下列" in text[lo:end]:
+        return ""
+    lo = _CONDUCT_START.match(text, lo).end()
+    lead = _ITEM.match(text, lo)
+    return text[lead.end() if lead else lo:end]
+
+
+def _closer_articles(law_id: str, cited: str, words: set[str]) -> list[str]:
+    """The articles (at most three, closest first) whose wording holds the draft's words (a
+    set of character pairs) clearly better than the cited one does; [] when none does."""
+    articles = statute_articles()[law_id][1]
+    pairs = _article_pairs(law_id)
+    share = {k: len(words & pairs[k]) / len(words) for k in articles}
+    top = share[max(share, key=lambda k: share[k])]
+    if top < _CLOSEST_SHARE or top - share.get(cited, 0.0) < _SHARE_GAP:
+        return []
+    best = [k for k in articles if share[k] >= top - _SHARE_TIE]
+    # A close article may itself refer to the cited one (依照本法第十一条第二款规定取得中医医师
+    # 资格的人员… copied from art. 20): the draft may repeat that cross-reference.
+    if any(article_label(cited) in articles[k] for k in best):
+        return []
+    return sorted(best, key=lambda k: -share[k])[:3]
 
 
 def _content_bigrams(text: str) -> set[str]:
