@@ -330,6 +330,17 @@ def test_an_order_number_after_the_title_names_the_version_cited():
     assert new.article.label() == "第三十三条" and new.status == "current"
 
 
+def test_an_order_number_from_the_dataset_names_an_old_version():
+    # The orders that published older texts come from the LawRefBook history lines (1997年7月21日
+    # 中华人民共和国国务院令第225号发布), and a draft may write the date before the order.
+    text = ("依据《殡葬管理条例》（1997年7月21日国务院令第225号）和《宗教事务条例》（国务院令第686号），"
+            "制定本办法。")
+    old, new = [c for c in analyze(text, as_of=date(2026, 1, 1)).citations]
+    assert (old.version_order, old.status) == ("国务院令第225号", "amended_since")
+    assert "2012-11-09" in old.message
+    assert (new.version_order, new.status) == ("国务院令第686号", "current")
+
+
 def test_a_catalog_no_longer_used_is_released_with_its_scanner():
     # The web layer rebuilds its catalog when a department adds a law; old ones must go.
     import gc

@@ -527,6 +527,12 @@ def test_an_internal_office_named_as_the_issuer_in_the_body() -> None:
         assert "procedure.internal-issuer" not in _rules(head + lawful, "procedure")
 
 
+def test_an_old_order_number_is_the_part_reported() -> None:
+    text = "根据《农药管理条例》（国务院令第216号）等规定，制定本办法。"
+    found = [f for f in _review(text).findings if f.rule == "citation.old-version"]
+    assert [f.quote for f in found] == ["《农药管理条例》（国务院令第216号）"]
+
+
 def test_a_certificate_asked_for_is_reported_once() -> None:
     # The needless certificate says it better than "an added licence condition"; a consent
     # letter, which is no certificate, stays an added condition.

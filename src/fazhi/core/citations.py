@@ -83,8 +83,11 @@ _DOC_STOPWORDS = sorted(
 _DOC_CUT = re.compile("|".join(w for w in _DOC_STOPWORDS if len(w) > 1))
 _PAREN_DOC = re.compile(r"[ \t]*[（(][ \t]*")
 # （国务院令第711号） after a title names the text of that order.
+# （1997年7月21日国务院令第225号发布） names it with its date.
 _PAREN_ORDER = re.compile(
-    r"[ \t]*[（(][ \t]*((?:国务院|[\u4e00-\u9fff]{1,14}(?:部|委|局|署|行|会))令[ \t]*第[ \t]*\d{1,4}[ \t]*号)[ \t]*[）)]")
+    r"[ \t]*[（(][ \t]*(?:[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日[ \t]*)?(?:中华人民共和国)?"
+    r"((?:国务院|[\u4e00-\u9fff]{1,14}(?:部|委|局|署|行|会))令[ \t]*第[ \t]*\d{1,4}[ \t]*号)"
+    r"[ \t]*(?:发布|公布)?[ \t]*[）)]")
 _DEFINITION = re.compile(
     r"[（(][ \t]*(?:以下|下文|下同[，,]?)?[ \t]*(?:统称|简称|称)[ \t]*[为：:]?[ \t]*"
     r"[“\"《「‘]([^”\"》」’\n]{1,24})[”\"》」’][ \t]*[）)]"

@@ -976,7 +976,13 @@ def _citations(pack: RulePack, report: CitationReport, text: str,
                 rule_id = "citation.amended"
         if rule_id is None:
             continue
-        out.append(_make(pack.rule(rule_id), text, (c.start, c.end), c.message,
+        end = c.end
+        if rule_id == "citation.old-version" and text[end:end + 1] in "（(":
+            # （国务院令第399号） after the title is the part that names the old text.
+            close = min((i for i in (text.find("）", end, end + 40), text.find(")", end, end + 40))
+                         if i >= 0), default=end - 1)
+            end = close + 1
+        out.append(_make(pack.rule(rule_id), text, (c.start, end), c.message,
                          _citation_basis(c, catalog, report.as_of)))
     return out
 

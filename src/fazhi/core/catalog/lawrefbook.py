@@ -291,6 +291,7 @@ def _build_versions(law: Law, parsed_files: list[ParsedFile],
             stated_dates.append((stated, f"LawRefBook {first.rel} 附则施行条款"))
         label = next((e for d, e in history.items() if d == published), "")
         version = Version(
+            doc_number=order_number(label),
             published=published,
             effective=effective,
             effective_basis=basis or "unverified",
@@ -314,7 +315,7 @@ def _build_versions(law: Law, parsed_files: list[ParsedFile],
         if day in known or not re.search(r"修正|修订|修改|通过|公布|发布", event):
             continue
         law.versions.append(Version(
-            published=day, effective=None, effective_basis="unverified",
+            published=day, effective=None, effective_basis="unverified", doc_number=order_number(event),
             label=_short_label(event), source=f"LawRefBook {parsed_files[0].rel} 题注",
         ))
         known.add(day)
@@ -329,6 +330,14 @@ def _build_versions(law: Law, parsed_files: list[ParsedFile],
 
 
 _FINAL_CLAUSE = re.compile(r"施行|生效|起执行|同时废止")
+# 1997年5月8日 中华人民共和国国务院令第216号发布: the order that published a version.
+_ORDER = re.compile(r"(?:中华人民共和国)?((?:国务院|[\u4e00-\u9fff]{1,14}(?:部|委|局|署|行|会))令第\d{1,4}号)")
+
+
+def order_number(event: str) -> str:
+    """国务院令第216号 when a history line names the order that published the text, else ''."""
+    m = _ORDER.search(event)
+    return m.group(1) if m else ""
 
 
 # A licence a text names, where the text names it as a thing one holds (取得排污许可证,
