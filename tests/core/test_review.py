@@ -959,6 +959,10 @@ STATUTE_POSITIVES = [
     ("逾期未签约的，区征收办可以协调供水、供电企业暂缓提供服务。", "coercion.utility-cutoff-arranged"),
     ("网约车驾驶员除符合《网络预约出租汽车经营服务管理暂行办法》和《道路运输条例》规定的条件外，还应当具有本市户籍。",
      "licensing.added-conditions"),
+    ("对涉嫌非法营运的车辆，执法人员可以暂扣车辆及驾驶员的驾驶证。", "coercion.measure"),
+    ("对考核不合格的机构，暂停其招收新学员六个月。", "penalty.restriction"),
+    ("累计记满12分的，取消其在本市从事道路运输服务的资格。", "penalty.restriction"),
+    ("发生安全事故的，该机构举办者3年内不得在本县重新举办同类机构。", "penalty.bar"),
     ("辖区道路保洁原则上委托区城市服务发展有限公司承担。", "competition.designated-supplier"),
     ("合作医疗机构由县卫健局从县医药有限公司及其连锁门店中确定。", "competition.designated-supplier"),
     ("年度审计由市财政局统一选定会计师事务所实施。", "competition.designated-supplier"),
@@ -1005,6 +1009,8 @@ STATUTE_NEGATIVES = [
     "当事人应当自收到处罚决定书之日起十五日内缴纳罚款。",
     "供电企业因检修暂缓提供服务的，应当提前公告。",
     "申请人除符合本办法第五条规定的条件外，还应当具有相应的专业技术人员。",
+    # Suspending a driving licence is a penalty the traffic laws set, not a seizure of the car.
+    "对违法行为人处以暂扣机动车驾驶证处罚的，由公安机关交通管理部门依法作出处罚决定。",
     # An organ commissioning its own reviewer pays for it; lawful firms named by kind, not name.
     "施工图实行联合审查，由区住房城乡建设局统一委托审查机构进行审查。",
     "经营户应当向市场服务中心申领摊位租赁凭证后入场经营。",
