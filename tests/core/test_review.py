@@ -959,6 +959,11 @@ STATUTE_POSITIVES = [
     ("逾期未签约的，区征收办可以协调供水、供电企业暂缓提供服务。", "coercion.utility-cutoff-arranged"),
     ("网约车驾驶员除符合《网络预约出租汽车经营服务管理暂行办法》和《道路运输条例》规定的条件外，还应当具有本市户籍。",
      "licensing.added-conditions"),
+    ("开发企业应当申请办理《地质灾害风险准入意见书》；未取得意见书的，有关部门不予办理施工许可。",
+     "licensing.disguised"),
+    ("未取得区人社局颁发的岗前培训合格证书的，不得上岗。", "licensing.disguised"),
+    ("街道对备案材料进行审核，经审核通过的，出具《民宿经营备案回执》。", "licensing.disguised"),
+    ("经营者应当每年办理经营许可证年度审验。", "licensing.annual-review"),
     ("对涉嫌非法营运的车辆，执法人员可以暂扣车辆及驾驶员的驾驶证。", "coercion.measure"),
     ("对考核不合格的机构，暂停其招收新学员六个月。", "penalty.restriction"),
     ("累计记满12分的，取消其在本市从事道路运输服务的资格。", "penalty.restriction"),
@@ -1009,6 +1014,9 @@ STATUTE_NEGATIVES = [
     "当事人应当自收到处罚决定书之日起十五日内缴纳罚款。",
     "供电企业因检修暂缓提供服务的，应当提前公告。",
     "申请人除符合本办法第五条规定的条件外，还应当具有相应的专业技术人员。",
+    # An inspection is no yearly re-licensing; a statutory licence is the licence rules' own.
+    "培训机构应当参加年度检查，并报送年度报告。",
+    "未取得食品经营许可证的，不得从事食品经营。",
     # Suspending a driving licence is a penalty the traffic laws set, not a seizure of the car.
     "对违法行为人处以暂扣机动车驾驶证处罚的，由公安机关交通管理部门依法作出处罚决定。",
     # An organ commissioning its own reviewer pays for it; lawful firms named by kind, not name.
