@@ -964,6 +964,8 @@ STATUTE_POSITIVES = [
     ("未取得区人社局颁发的岗前培训合格证书的，不得上岗。", "licensing.disguised"),
     ("街道对备案材料进行审核，经审核通过的，出具《民宿经营备案回执》。", "licensing.disguised"),
     ("经营者应当每年办理经营许可证年度审验。", "licensing.annual-review"),
+    ("本办法印发后，由区商务局会同区市场监管局开展公平竞争审查。", "procedure.review-postponed"),
+    ("本措施出台后，由市发展改革委适时组织开展公平竞争审查。", "procedure.review-postponed"),
     ("对涉嫌非法营运的车辆，执法人员可以暂扣车辆及驾驶员的驾驶证。", "coercion.measure"),
     ("对考核不合格的机构，暂停其招收新学员六个月。", "penalty.restriction"),
     ("累计记满12分的，取消其在本市从事道路运输服务的资格。", "penalty.restriction"),
@@ -1014,6 +1016,9 @@ STATUTE_NEGATIVES = [
     "当事人应当自收到处罚决定书之日起十五日内缴纳罚款。",
     "供电企业因检修暂缓提供服务的，应当提前公告。",
     "申请人除符合本办法第五条规定的条件外，还应当具有相应的专业技术人员。",
+    # Reviewing before issue, and evaluating measures in force, are what the regulation asks.
+    "本办法已经公平竞争审查，自印发之日起施行。",
+    "政策措施实施后，起草单位应当定期评估其对公平竞争的影响，评估中发现违反公平竞争审查标准的，及时调整。",
     # An inspection is no yearly re-licensing; a statutory licence is the licence rules' own.
     "培训机构应当参加年度检查，并报送年度报告。",
     "未取得食品经营许可证的，不得从事食品经营。",
