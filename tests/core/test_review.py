@@ -965,6 +965,8 @@ STATUTE_POSITIVES = [
     ("街道对备案材料进行审核，经审核通过的，出具《民宿经营备案回执》。", "licensing.disguised"),
     ("经营者应当每年办理经营许可证年度审验。", "licensing.annual-review"),
     ("本办法印发后，由区商务局会同区市场监管局开展公平竞争审查。", "procedure.review-postponed"),
+    ("承包地连续两年撂荒的，由村集体经济组织收回其承包地，另行发包。", "rights.contract-land-reclaim"),
+    ("超载过牧拒不改正的，由乡镇人民政府收回其承包草原。", "rights.contract-land-reclaim"),
     ("本措施出台后，由市发展改革委适时组织开展公平竞争审查。", "procedure.review-postponed"),
     ("对涉嫌非法营运的车辆，执法人员可以暂扣车辆及驾驶员的驾驶证。", "coercion.measure"),
     ("对考核不合格的机构，暂停其招收新学员六个月。", "penalty.restriction"),
@@ -1016,6 +1018,9 @@ STATUTE_NEGATIVES = [
     "当事人应当自收到处罚决定书之日起十五日内缴纳罚款。",
     "供电企业因检修暂缓提供服务的，应当提前公告。",
     "申请人除符合本办法第五条规定的条件外，还应当具有相应的专业技术人员。",
+    # A household returning its land of its own will; a law's own case, cited.
+    "承包农户自愿交回承包地的，可以获得合理补偿。",
+    "承包期内，发包方不得收回承包地。",
     # Reviewing before issue, and evaluating measures in force, are what the regulation asks.
     "本办法已经公平竞争审查，自印发之日起施行。",
     "政策措施实施后，起草单位应当定期评估其对公平竞争的影响，评估中发现违反公平竞争审查标准的，及时调整。",
