@@ -527,6 +527,19 @@ def test_an_internal_office_named_as_the_issuer_in_the_body() -> None:
         assert "procedure.internal-issuer" not in _rules(head + lawful, "procedure")
 
 
+def test_a_citation_does_not_cover_a_measure_its_statute_lacks() -> None:
+    # 殡葬管理条例 has no 扣押 anywhere: citing it before the ； lends the seizure no basis.
+    text = ("违反规定土葬的，由县民政局依照《殡葬管理条例》第二十条规定责令限期改正；拒不改正的，"
+            "由乡镇人民政府扣押其丧葬用品。")
+    found = [f for f in _review(text).findings if f.rule == "coercion.measure"]
+    assert [f.severity for f in found] == ["error"] and "未规定“扣押”" in found[0].message
+    # The statute provides the confiscation: the citation restates it.
+    lawful = ("制造、销售封建迷信殡葬用品的，由县民政局依照《殡葬管理条例》第二十二条规定予以没收，"
+              "可以并处制造、销售金额1倍以上3倍以下的罚款。")
+    found = [f for f in _review(lawful).findings if f.rule == "penalty.confiscation"]
+    assert [f.severity for f in found] == ["info"]
+
+
 def test_an_old_order_number_is_the_part_reported() -> None:
     text = "根据《农药管理条例》（国务院令第216号）等规定，制定本办法。"
     found = [f for f in _review(text).findings if f.rule == "citation.old-version"]

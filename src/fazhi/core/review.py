@@ -291,17 +291,47 @@ def _severity(base: str, cap: str) -> str:
     return base if SEVERITY_RANK[base] <= SEVERITY_RANK[cap] else cap
 
 
-def _cited_in(ctx: _Context, start: int, end: int) -> list[str]:
-    """Higher-law citations inside [start, end), unless cited only as the rule broken."""
-    out: list[str] = []
-    i = bisect.bisect_left(ctx.citations, (start, -1, ""))
+def _cited_in(ctx: _Context, start: int, end: int) -> list[tuple[str, str | None]]:
+    """Higher-law citations inside [start, end), unless cited only as the rule broken: each
+    as (basis label, the cited article's text when the bundle has it, else None)."""
+    out: list[tuple[str, str | None]] = []
+    i = bisect.bisect_left(ctx.citations, (start, -1, "", None))
     while i < len(ctx.citations) and ctx.citations[i][0] < end:
-        c_start, _, basis = ctx.citations[i]
+        c_start, _, basis, body = ctx.citations[i]
         before = ctx.text[max(start, c_start - 3):c_start]
-        if "违反" not in before and basis not in out:
-            out.append(basis)
+        if "违反" not in before and all(basis != b for b, _ in out):
+            out.append((basis, body))
         i += 1
     return out
+
+
+def _article_text(c: Citation) -> str | None:
+    """The text of the statute a current article citation names, when the bundle holds it:
+    the cited article first, then the others (a measure found only elsewhere in the statute
+    makes the article number suspect, which citation.article-content reports)."""
+    law = c.law
+    if law is None or c.article is None or c.article.until or c.status != "current" or not law.versions:
+        return None
+    published, articles = statute_articles().get(law.id, (None, {}))
+    if published != law.versions[-1].published or c.article.key not in articles:
+        return None
+    return _statute_text(law.id)
+
+
+@functools.lru_cache(maxsize=64)
+def _statute_text(law_id: str) -> str:
+    return "\n".join(statute_articles()[law_id][1].values())
+
+
+def _unsupported(grammar: Grammar, measure: str, cited: list[tuple[str, str | None]]) -> str | None:
+    """A measure word (扣押, 罚款…) the cited statutes, all of them known, never mention: the
+    citation covers something else in the sentence, not this measure."""
+    if not cited or any(body is None for _, body in cited):
+        return None
+    words = {m.group(0) for m in grammar.measure_terms.finditer(measure)}
+    if not words or any(w in body for w in words for _, body in cited if body):
+        return None
+    return sorted(words)[0]
 
 
 def _statutory(pack: RulePack, obj: str) -> tuple[StatutoryInstrument | None, str, str]:
@@ -586,11 +616,15 @@ def _finding(ctx: _Context, rule: Rule, m: re.Match[str], s: int, e: int) -> Fin
         if not cited and restating is None:
             severity = _severity(severity, "warning")
             notes.append("条文前一措施援引了上位法，“同时”“另行”之后另加的措施未写明依据。")
-    if cited or restating is not None:
+    unsupported = _unsupported(grammar, m.group(0), cited)
+    if unsupported is not None and (restating is None or "《" in restating.group(0)):
+        # 依照《殡葬管理条例》第二十条责令限期改正；拒不改正的，予以扣押: art. 20 names no 扣押.
+        notes.append(f"所引{'、'.join(b for b, _ in cited)}所在法规未规定“{unsupported}”，不能作为该措施的依据。")
+    elif cited or restating is not None:
         severity = _severity(severity, rule.restated)
         if severity != "drop":
             notes.append("条文援引了上位法或写明“依法”，属于重述上位法规定，请核对所引条款是否授权该措施。")
-            extra.extend(cited)
+            extra.extend(b for b, _ in cited)
     elif added is not None:
         pass
     elif _occurs(grammar.vague, text, ps, pe):
@@ -1146,13 +1180,13 @@ def _context(text: str, pack: RulePack, st: DocumentStructure, report: CitationR
     ctx.town_issuer = bool(issuer and pack.grammar.town_organ.search(issuer))
     place = re.search(r"([\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))(?:人民政府|政府|办事处)?", issuer)
     ctx.place = place.group(1) if place else None
-    rows: list[tuple[int, int, str]] = []
+    rows: list[tuple[int, int, str, str | None]] = []
     for c in report.citations:
         law = c.target().law or c.law
         if law is None or law.level not in HIGHER_LEVELS or c.status in ("abolished", "expired"):
             continue
         label = f"《{law.title}》" + (c.article.label() if c.article else "")
-        rows.append((c.start, c.end, label))
+        rows.append((c.start, c.end, label, _article_text(c)))
     rows.sort()
     ctx.citations = rows
     return ctx
