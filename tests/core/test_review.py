@@ -985,6 +985,8 @@ STATUTE_POSITIVES = [
     ("对考核不合格的机构，暂停其招收新学员六个月。", "penalty.restriction"),
     ("累计记满12分的，取消其在本市从事道路运输服务的资格。", "penalty.restriction"),
     ("发生安全事故的，该机构举办者3年内不得在本县重新举办同类机构。", "penalty.bar"),
+    ("主发起人应当为在本市注册登记满3年的企业。", "competition.local-condition"),
+    ("为防止恶性竞争，本市典当行的综合费率不得低于月1.5%。", "competition.price-intervention"),
     ("辖区道路保洁原则上委托区城市服务发展有限公司承担。", "competition.designated-supplier"),
     ("合作医疗机构由县卫健局从县医药有限公司及其连锁门店中确定。", "competition.designated-supplier"),
     ("年度审计由市财政局统一选定会计师事务所实施。", "competition.designated-supplier"),
@@ -1031,6 +1033,9 @@ STATUTE_NEGATIVES = [
     "当事人应当自收到处罚决定书之日起十五日内缴纳罚款。",
     "供电企业因检修暂缓提供服务的，应当提前公告。",
     "申请人除符合本办法第五条规定的条件外，还应当具有相应的专业技术人员。",
+    # A rate cap as a subsidy's term; the scope of newly registered firms.
+    "贷款利率不超过同期贷款市场报价利率的，给予贴息。",
+    "在本市新设立的融资担保公司，应当建立风险管理制度。",
     # A household returning its land of its own will; a law's own case, cited.
     "承包农户自愿交回承包地的，可以获得合理补偿。",
     "承包期内，发包方不得收回承包地。",
