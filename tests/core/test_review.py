@@ -527,6 +527,16 @@ def test_an_internal_office_named_as_the_issuer_in_the_body() -> None:
         assert "procedure.internal-issuer" not in _rules(head + lawful, "procedure")
 
 
+def test_a_clause_about_a_new_object_after_a_semicolon_stands_alone() -> None:
+    text = ("未办理许可运输建筑垃圾的，依照《某市市容环境卫生管理条例》第六十六条规定处罚；"
+            "对查获的运输车辆，一律予以暂扣。")
+    found = [f for f in _review(text).findings if f.rule == "coercion.measure"]
+    assert [f.severity for f in found] == ["error"]
+    chained = ("未办理许可运输建筑垃圾的，依照《某市市容环境卫生管理条例》第六十六条规定责令改正；"
+               "拒不改正的，予以暂扣。")
+    assert [f.severity for f in _review(chained).findings if f.rule == "coercion.measure"] == ["info"]
+
+
 def test_a_citation_does_not_cover_a_measure_its_statute_lacks() -> None:
     # 殡葬管理条例 has no 扣押 anywhere: citing it before the ； lends the seizure no basis.
     text = ("违反规定土葬的，由县民政局依照《殡葬管理条例》第二十条规定责令限期改正；拒不改正的，"

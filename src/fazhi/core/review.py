@@ -463,6 +463,9 @@ def _list_end(text: str, end: int) -> int:
 # sending the parties to their legal liability (…；检测机构依照《X条例》第六十五条的规定承担相应
 # 法律责任) names where liability lies, not where the measure before it comes from.
 _OWN_CONDITION = re.compile(r"[^，,。；;\n]{1,30}?的[，,]")
+# …规定处罚；对查获的运输车辆，一律予以暂扣: a ；-clause about a new object is a measure of its
+# own, which the citation before the ； does not reach.
+_NEW_OBJECT = re.compile(r"[ \t\u3000]*对[^，,。；;\n]{1,30}?[，,]")
 _LIABILITY = re.compile(r"[^。；;\n]{0,60}?承担[^。；;\n]{0,6}?(?:法律|赔偿|民事|刑事)?责任[。；;]")
 
 
@@ -477,6 +480,8 @@ def _period(text: str, s: int, e: int) -> tuple[int, int]:
     hi = min(hi_candidates) if hi_candidates else min(len(text), e + 400)
     if text[e:e + 1] in "；;" and (_OWN_CONDITION.match(text, e + 1) or _LIABILITY.match(text, e + 1)):
         hi = e
+    if s > 0 and text[s - 1] in "；;" and _NEW_OBJECT.match(text, s):
+        lo = s
     return min(lo, s), max(hi, e)
 
 
