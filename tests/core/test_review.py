@@ -527,6 +527,21 @@ def test_an_internal_office_named_as_the_issuer_in_the_body() -> None:
         assert "procedure.internal-issuer" not in _rules(head + lawful, "procedure")
 
 
+def test_an_article_of_a_cited_statute_repeated_without_its_citation() -> None:
+    # The preamble cites 殡葬管理条例; art. 22's sanction is repeated word for word further on.
+    head = "第一条 根据《殡葬管理条例》，结合本县实际，制定本办法。\n"
+    copy = ("第十八条 制造、销售封建迷信殡葬用品的，由县民政局会同县市场监督管理局予以没收，"
+            "可以并处制造、销售金额1倍以上3倍以下的罚款。\n")
+    found = {f.rule: f for f in _review(head + copy).findings if f.category == "penalty"}
+    assert found["penalty.fine"].severity == "info"
+    assert any("第二十二条" in b for b in found["penalty.fine"].basis)
+    # Another multiple is no copy; nor is the same sanction where the statute is never cited.
+    changed = copy.replace("1倍以上3倍以下", "5倍以上10倍以下")
+    assert [f.severity for f in _review(head + changed).findings if f.rule == "penalty.fine"] == ["error"]
+    uncited = "第一条 为规范殡葬管理，制定本办法。\n" + copy
+    assert [f.severity for f in _review(uncited).findings if f.rule == "penalty.fine"] == ["error"]
+
+
 def test_a_clause_about_a_new_object_after_a_semicolon_stands_alone() -> None:
     text = ("未办理许可运输建筑垃圾的，依照《某市市容环境卫生管理条例》第六十六条规定处罚；"
             "对查获的运输车辆，一律予以暂扣。")

@@ -245,8 +245,11 @@ class _Context:
     town_issuer: bool = False
     place: str | None = None  # the issuer's locality (七宝镇), for locally named licences
     level: str | None = None  # catalog level when the text is itself a law/regulation
-    # (start, end, basis) of every citation of a law, regulation or rule, by position
-    citations: list[tuple[int, int, str]] = field(default_factory=list)
+    # (start, end, basis, statute) of every citation of a law, regulation or rule, by position;
+    # statute is the law id when the bundle holds its article texts (cited article included)
+    citations: list[tuple[int, int, str, str | None]] = field(default_factory=list)
+    # Those statutes, once each, in order of first citation.
+    statutes: tuple[str, ...] = ()
     # Licences the laws and administrative regulations of the catalog name (排污许可证 →
     # 《排污许可管理条例》第N条): beyond the curated list, a name a draft may restate.
     licences: dict[str, tuple[Law, str]] = field(default_factory=dict)
@@ -293,29 +296,29 @@ def _severity(base: str, cap: str) -> str:
 
 def _cited_in(ctx: _Context, start: int, end: int) -> list[tuple[str, str | None]]:
     """Higher-law citations inside [start, end), unless cited only as the rule broken: each
-    as (basis label, the cited article's text when the bundle has it, else None)."""
+    as (basis label, the statute's law id when the bundle holds its texts, else None)."""
     out: list[tuple[str, str | None]] = []
     i = bisect.bisect_left(ctx.citations, (start, -1, "", None))
     while i < len(ctx.citations) and ctx.citations[i][0] < end:
-        c_start, _, basis, body = ctx.citations[i]
+        c_start, _, basis, statute = ctx.citations[i]
         before = ctx.text[max(start, c_start - 3):c_start]
         if "违反" not in before and all(basis != b for b, _ in out):
-            out.append((basis, body))
+            out.append((basis, statute))
         i += 1
     return out
 
 
-def _article_text(c: Citation) -> str | None:
-    """The text of the statute a current article citation names, when the bundle holds it:
-    the cited article first, then the others (a measure found only elsewhere in the statute
-    makes the article number suspect, which citation.article-content reports)."""
+def _bundled_statute(c: Citation) -> str | None:
+    """The law id of a current citation whose statute (and cited article, if any) the bundle
+    holds, else None."""
     law = c.law
-    if law is None or c.article is None or c.article.until or c.status != "current" or not law.versions:
+    if law is None or c.status != "current" or not law.versions:
         return None
-    published, articles = statute_articles().get(law.id, (None, {}))
-    if published != law.versions[-1].published or c.article.key not in articles:
+    bundled = statute_articles().get(law.id)
+    if bundled is None or bundled[0] != law.versions[-1].published or (
+            c.article is not None and (c.article.until or c.article.key not in bundled[1])):
         return None
-    return _statute_text(law.id)
+    return law.id
 
 
 @functools.lru_cache(maxsize=64)
@@ -325,13 +328,44 @@ def _statute_text(law_id: str) -> str:
 
 def _unsupported(grammar: Grammar, measure: str, cited: list[tuple[str, str | None]]) -> str | None:
     """A measure word (扣押, 罚款…) the cited statutes, all of them known, never mention: the
-    citation covers something else in the sentence, not this measure."""
-    if not cited or any(body is None for _, body in cited):
+    citation covers something else in the sentence, not this measure. (A word found only in
+    another article of the statute makes the article number suspect: citation.article-content.)"""
+    if not cited or any(statute is None for _, statute in cited):
         return None
     words = {m.group(0) for m in grammar.measure_terms.finditer(measure)}
-    if not words or any(w in body for w in words for _, body in cited if body):
+    if not words or any(w in _statute_text(statute) for w in words for _, statute in cited if statute):
         return None
     return sorted(words)[0]
+
+
+def _copied(ctx: _Context, ps: int, pe: int, measure: str) -> str | None:
+    """The article, of a statute the document cites somewhere, that the sentence [ps, pe)
+    repeats almost word for word with the measure and the same figures (制造、销售封建迷信殡葬
+    用品的，由民政部门予以没收 is 殡葬管理条例 art. 22 restated without its citation), else None."""
+    if not any(measure in _statute_text(law_id) for law_id in ctx.statutes):
+        return None
+    words = _content_bigrams(ctx.text[ps:pe])
+    if len(words) < _MIN_COPIED_BIGRAMS:
+        return None
+    figures = set(_FIGURE.findall(ctx.text, ps, pe))
+    for law_id in ctx.statutes:
+        if measure not in _statute_text(law_id):
+            continue
+        articles = statute_articles()[law_id][1]
+        pairs = _article_pairs(law_id)
+        for key, body in articles.items():
+            if (measure in body and len(words & pairs[key]) >= _COPIED_SHARE * len(words)
+                    and figures <= set(_FIGURE.findall(body))):
+                law = default_catalog().get(law_id)
+                return f"《{law.title if law else law_id}》{article_label(key)}"
+    return None
+
+
+# A sentence repeats an article when this share of its character pairs is in the article.
+_COPIED_SHARE = 0.6
+_MIN_COPIED_BIGRAMS = 12
+# Amounts, periods and multiples written in the sentence: a copy keeps them all.
+_FIGURE = re.compile(r"[0-9一二三四五六七八九十百千万两]+(?:\.[0-9]+)?(?=元|倍|日|天|年|个月|万元|%)")
 
 
 def _statutory(pack: RulePack, obj: str) -> tuple[StatutoryInstrument | None, str, str]:
@@ -632,6 +666,11 @@ def _finding(ctx: _Context, rule: Rule, m: re.Match[str], s: int, e: int) -> Fin
             extra.extend(b for b, _ in cited)
     elif added is not None:
         pass
+    elif (copied := _copied(ctx, ps, pe, m.group(0))) is not None:
+        severity = _severity(severity, rule.restated)
+        if severity != "drop":
+            notes.append(f"条文与{copied}的规定基本一致，属于重述上位法，建议写明所依据的条款。")
+            extra.append(copied)
     elif _occurs(grammar.vague, text, ps, pe):
         severity = _severity(severity, rule.vague)
         notes.append("条文只写“按有关规定”，未写明具体法律依据。")
@@ -1191,9 +1230,10 @@ def _context(text: str, pack: RulePack, st: DocumentStructure, report: CitationR
         if law is None or law.level not in HIGHER_LEVELS or c.status in ("abolished", "expired"):
             continue
         label = f"《{law.title}》" + (c.article.label() if c.article else "")
-        rows.append((c.start, c.end, label, _article_text(c)))
+        rows.append((c.start, c.end, label, _bundled_statute(c)))
     rows.sort()
     ctx.citations = rows
+    ctx.statutes = tuple(dict.fromkeys(statute for *_, statute in rows if statute))
     return ctx
 
 
