@@ -542,6 +542,14 @@ def test_an_article_of_a_cited_statute_repeated_without_its_citation() -> None:
     assert [f.severity for f in _review(uncited).findings if f.rule == "penalty.fine"] == ["error"]
 
 
+def test_a_measure_of_a_cited_statute_with_the_organ_renamed_is_restated() -> None:
+    # 城市道路管理条例 art. 31, with the organs named as the city calls them.
+    text = ("第一条 根据《城市道路管理条例》，制定本办法。\n第十一条 因特殊情况需要临时占用城市道路的，"
+            "须经市城市管理局和公安机关交通管理部门批准，方可按照规定占用。\n")
+    found = [f for f in _review(text).findings if f.rule == "licensing.approval-precondition"]
+    assert [f.severity for f in found] == ["info"] and "第三十一条" in found[0].message
+
+
 def test_a_clause_about_a_new_object_after_a_semicolon_stands_alone() -> None:
     text = ("未办理许可运输建筑垃圾的，依照《某市市容环境卫生管理条例》第六十六条规定处罚；"
             "对查获的运输车辆，一律予以暂扣。")
@@ -550,6 +558,10 @@ def test_a_clause_about_a_new_object_after_a_semicolon_stands_alone() -> None:
     chained = ("未办理许可运输建筑垃圾的，依照《某市市容环境卫生管理条例》第六十六条规定责令改正；"
                "拒不改正的，予以暂扣。")
     assert [f.severity for f in _review(chained).findings if f.rule == "coercion.measure"] == ["info"]
+    # 对单位养犬的，… is a case of the same article, not a new object.
+    cases = ("未办理养犬登记的，依照《某市养犬管理条例》第十九条规定，对个人可以处二百元罚款；"
+             "对单位养犬的，可以处一千元以上三千元以下罚款。")
+    assert {f.severity for f in _review(cases).findings if f.rule == "penalty.fine"} == {"info"}
 
 
 def test_a_citation_does_not_cover_a_measure_its_statute_lacks() -> None:
@@ -1007,6 +1019,7 @@ STATUTE_POSITIVES = [
     ("超载过牧拒不改正的，由乡镇人民政府收回其承包草原。", "rights.contract-land-reclaim"),
     ("本措施出台后，由市发展改革委适时组织开展公平竞争审查。", "procedure.review-postponed"),
     ("对涉嫌非法营运的车辆，执法人员可以暂扣车辆及驾驶员的驾驶证。", "coercion.measure"),
+    ("对擅自挖掘道路的，执法人员可以暂扣施工机具，待当事人接受处理后返还。", "coercion.measure"),
     ("对考核不合格的机构，暂停其招收新学员六个月。", "penalty.restriction"),
     ("累计记满12分的，取消其在本市从事道路运输服务的资格。", "penalty.restriction"),
     ("发生安全事故的，该机构举办者3年内不得在本县重新举办同类机构。", "penalty.bar"),
@@ -1061,6 +1074,10 @@ STATUTE_NEGATIVES = [
     # A rate cap as a subsidy's term; the scope of newly registered firms.
     "贷款利率不超过同期贷款市场报价利率的，给予贴息。",
     "在本市新设立的融资担保公司，应当建立风险管理制度。",
+    # The statute's own protection of married, divorced or widowed women.
+    "承包期内，妇女结婚，在新居住地无承包地的，发包方不得收回其原承包地。",
+    # A fee described, or a case of charging named, is no fee set.
+    "收取的费用应当用于场馆的维护和管理，不得挪作他用。",
     # A household returning its land of its own will; a law's own case, cited.
     "承包农户自愿交回承包地的，可以获得合理补偿。",
     "承包期内，发包方不得收回承包地。",

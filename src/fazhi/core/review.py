@@ -342,23 +342,49 @@ def _copied(ctx: _Context, ps: int, pe: int, measure: str) -> str | None:
     """The article, of a statute the document cites somewhere, that the sentence [ps, pe)
     repeats almost word for word with the measure and the same figures (制造、销售封建迷信殡葬
     用品的，由民政部门予以没收 is 殡葬管理条例 art. 22 restated without its citation), else None."""
-    if not any(measure in _statute_text(law_id) for law_id in ctx.statutes):
+    if not ctx.statutes:
         return None
-    words = _content_bigrams(ctx.text[ps:pe])
-    if len(words) < _MIN_COPIED_BIGRAMS:
-        return None
-    figures = set(_FIGURE.findall(ctx.text, ps, pe))
+    measured = _content_bigrams(measure)
+    words: set[str] | None = None
     for law_id in ctx.statutes:
-        if measure not in _statute_text(law_id):
-            continue
         articles = statute_articles()[law_id][1]
         pairs = _article_pairs(law_id)
-        for key, body in articles.items():
-            if (measure in body and len(words & pairs[key]) >= _COPIED_SHARE * len(words)
-                    and figures <= set(_FIGURE.findall(body))):
+        for key in _measure_articles(law_id, measure, measured):
+            if words is None:
+                words = _content_bigrams(ctx.text[ps:pe])
+                if len(words) < _MIN_COPIED_BIGRAMS:
+                    return None
+            if (len(words & pairs[key]) >= _COPIED_SHARE * len(words)
+                    and set(_FIGURE.findall(ctx.text, ps, pe)) <= set(_FIGURE.findall(articles[key]))):
                 law = default_catalog().get(law_id)
                 return f"《{law.title if law else law_id}》{article_label(key)}"
     return None
+
+
+def _measure_articles(law_id: str, measure: str, measured: set[str]) -> list[str]:
+    """The articles of a statute that state a measure: its very words, or nearly all of them
+    with the organ renamed (由县气象局所属台站统一发布 for 气象主管机构所属的气象台站)."""
+    articles = statute_articles()[law_id][1]
+    found = ([key for key, body in articles.items() if measure in body]
+             if measure in _statute_text(law_id) else [])
+    if len(measured) < _MIN_BIGRAMS:
+        return found
+    hits: dict[str, int] = dict.fromkeys(found, len(measured))
+    index = _pair_index(law_id)
+    for pair in measured:
+        for key in index.get(pair, ()):
+            hits[key] = hits.get(key, 0) + 1
+    return [key for key, n in hits.items() if n >= _COPIED_SHARE * len(measured)]
+
+
+@functools.lru_cache(maxsize=64)
+def _pair_index(law_id: str) -> dict[str, tuple[str, ...]]:
+    """Character pair → the articles of a statute holding it."""
+    index: dict[str, list[str]] = {}
+    for key, pairs in _article_pairs(law_id).items():
+        for pair in pairs:
+            index.setdefault(pair, []).append(key)
+    return {pair: tuple(keys) for pair, keys in index.items()}
 
 
 # A sentence repeats an article when this share of its character pairs is in the article.
@@ -498,8 +524,9 @@ def _list_end(text: str, end: int) -> int:
 # 法律责任) names where liability lies, not where the measure before it comes from.
 _OWN_CONDITION = re.compile(r"[^，,。；;\n]{1,30}?的[，,]")
 # …规定处罚；对查获的运输车辆，一律予以暂扣: a ；-clause about a new object is a measure of its
-# own, which the citation before the ； does not reach.
-_NEW_OBJECT = re.compile(r"[ \t\u3000]*对[^，,。；;\n]{1,30}?[，,]")
+# own, which the citation before the ； does not reach (对单位养犬的，… is a case of the same
+# article: a condition, which it does).
+_NEW_OBJECT = re.compile(r"[ \t\u3000]*对[^，,。；;\n]{1,30}?(?<!的)[，,]")
 _LIABILITY = re.compile(r"[^。；;\n]{0,60}?承担[^。；;\n]{0,6}?(?:法律|赔偿|民事|刑事)?责任[。；;]")
 
 
