@@ -1182,7 +1182,7 @@ _SHARE_TIE = 0.05  # articles this close to the closest are named with it
 # The wrongdoing a sanction clause names before its citation: 违反本办法规定，在…爆破、打井的，
 # 由县水务局依照《…》第N条…
 _SANCTIONING_ORGAN = re.compile(
-    r"(?:由[^，,。；;\n]{1,24}?(?:局|委员会|委|办公室|人民政府|政府|部门|机关|管委会|中心|大队|支队|所|站))?"
+    r"(?:由[^，,。；;\n]{1,24}?(?:局|委员会|委|办公室|办|人民政府|政府|部门|机关|管委会|中心|大队|支队|所|站))?"
     r"(?:依照|依据|根据|按照)")
 _CONDUCT_START = re.compile(r"[ \t\u3000]*(?:第[一二三四五六七八九十百零〇0-9]{1,6}条[ \t\u3000]*)?"
                             r"(?:违反本(?:办法|规定|细则|条例|通知|意见|决定)[^，,。；;\n]{0,12}?[，,])?")
