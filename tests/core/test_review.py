@@ -550,6 +550,24 @@ def test_a_measure_of_a_cited_statute_with_the_organ_renamed_is_restated() -> No
     assert [f.severity for f in found] == ["info"] and "第三十一条" in found[0].message
 
 
+def test_a_figure_of_a_cited_article_moved_the_wrong_way() -> None:
+    head = "第一条 根据《城市道路管理条例》，制定本办法。\n"
+    repair = ("第九条 埋设在城市道路下的管线发生故障需要紧急抢修的，可以先行破路抢修，并同时通知市城市管理局和"
+              "公安机关交通管理部门，在{}内按照规定补办批准手续。\n")
+    found = [f for f in _review(head + repair.format("12小时")).findings if f.rule == "rights.altered-figure"]
+    assert [f.quote for f in found] == ["12小时"] and "24小时" in found[0].message
+    # The party's own time, as the regulation gives it or longer, is no cut.
+    for hours in ("24小时", "二十四小时", "48小时"):
+        assert "rights.altered-figure" not in [f.rule for f in _review(head + repair.format(hours)).findings]
+    # A fine outside the range the cited article sets; within it, a lawful specification.
+    fund = "第一条 根据《医疗保障基金使用监督管理条例》，制定本办法。\n"
+    fine = ("第七条 定点医药机构分解住院、挂床住院，造成医疗保障基金损失的，由县医保局责令退回，"
+            "处造成损失金额{}的罚款。\n")
+    found = [f for f in _review(fund + fine.format("3倍")).findings if f.rule == "penalty.altered-range"]
+    assert [f.quote for f in found] == ["3倍"]
+    assert "penalty.altered-range" not in [f.rule for f in _review(fund + fine.format("1倍以上2倍以下")).findings]
+
+
 def test_a_clause_about_a_new_object_after_a_semicolon_stands_alone() -> None:
     text = ("未办理许可运输建筑垃圾的，依照《某市市容环境卫生管理条例》第六十六条规定处罚；"
             "对查获的运输车辆，一律予以暂扣。")

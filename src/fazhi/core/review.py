@@ -387,6 +387,112 @@ def _pair_index(law_id: str) -> dict[str, tuple[str, ...]]:
     return {pair: tuple(keys) for pair, keys in index.items()}
 
 
+def _altered_figures(pack: RulePack, ctx: _Context) -> list[Finding]:
+    """Sentences that repeat an article of a statute the document cites but move one of its
+    figures the wrong way (a fine outside the article's range; 12小时 for the 24小时 a party
+    has; an organ's 三十日 made 六十日): penalty.altered-range for fines, rights.altered-figure
+    for deadlines and periods. Tightening an organ's own deadline is the reform, not a wrong."""
+    text = ctx.text
+    out: list[Finding] = []
+    if not ctx.statutes:
+        return out
+    start = 0
+    for stop in _SENTENCE_STOP.finditer(text):
+        s, e = start, stop.start()
+        start = stop.end()
+        # Only fines and time limits are compared: skip other sentences before any counting.
+        if not (_TIME_LIMIT.search(text, s, e) or "罚款" in text[s:e]):
+            continue
+        figures = _figures(text, s, e)
+        words = _content_bigrams(text[s:e]) if figures else set()
+        if len(words) < _MIN_COPIED_BIGRAMS:
+            continue
+        sentence = text[s:e]
+        for law_id in ctx.statutes:
+            keys = _close_articles(law_id, words)
+            if not keys:
+                continue
+            # The figure must leave every article the sentence may be repeating.
+            bodies = [statute_articles()[law_id][1][k] for k in keys]
+            allowed = [_figures(body, 0, len(body)) for body in bodies]
+            moved = next(((f, written) for f, written in figures.items()
+                          if all(f not in theirs and _moved(sentence, written, f, theirs)
+                                 for theirs in allowed)), None)
+            if moved is None:
+                continue
+            key, theirs = keys[0], allowed[0]
+            (_, unit), written = moved
+            law = default_catalog().get(law_id)
+            basis = f"《{law.title if law else law_id}》{article_label(key)}"
+            said = "、".join(w for (_, u), w in theirs.items() if u == unit)
+            rule = pack.rule("penalty.altered-range" if unit in _MONEY_UNITS else "rights.altered-figure")
+            at = text.find(written, s, e)
+            out.append(_make(rule, text, (at, at + len(written)),
+                             f"文件为“{written}”，{basis}为“{said}”。", [basis]))
+            break
+    return out
+
+
+def _moved(sentence: str, written: str, figure: tuple[int, str],
+           theirs: dict[tuple[int, str], str]) -> bool:
+    """Whether a figure of the draft's sentence leaves what the article allows for its unit: a
+    fine outside the range; a time limit (…日内, 不少于…日) cut short where a party must act,
+    drawn out where an organ must."""
+    value, unit = figure
+    values = [v for v, u in theirs if u == unit]
+    if not values:
+        return False
+    if unit in _MONEY_UNITS:
+        return "罚款" in sentence and not min(values) <= value <= max(values)
+    at = sentence.find(written)
+    if unit not in _TIME_UNITS or not (
+            sentence.startswith("内", at + len(written)) or _LIMIT_BEFORE.search(sentence[max(0, at - 5):at])):
+        return False
+    if _ORGAN_ACTS.search(sentence):
+        return value > max(values)
+    return value < min(values)
+
+
+def _figures(text: str, start: int, end: int) -> dict[tuple[int, str], str]:
+    """Figures with their units in text[start:end], by value: {(24, "小时"): "二十四小时"}
+    (24小时 and 二十四小时 are one figure; 万元 counted in 元)."""
+    out: dict[tuple[int, str], str] = {}
+    for m in _UNIT_FIGURE.finditer(text, start, end):
+        value = parse_number(m.group(1))
+        if value is None:
+            continue
+        unit = _UNIT_ALIASES.get(m.group(2), m.group(2))
+        if unit == "万元":
+            value, unit = value * 10000, "元"
+        out.setdefault((value, unit), m.group(0))
+    return out
+
+
+def _close_articles(law_id: str, words: set[str]) -> list[str]:
+    """The articles of a statute holding at least _COPIED_SHARE of a sentence's pairs, closest
+    first."""
+    hits: dict[str, int] = {}
+    index = _pair_index(law_id)
+    for pair in words:
+        for key in index.get(pair, ()):
+            hits[key] = hits.get(key, 0) + 1
+    return sorted((k for k, n in hits.items() if n >= _COPIED_SHARE * len(words)),
+                  key=lambda k: -hits[k])
+
+
+_SENTENCE_STOP = re.compile(r"[。！？!?\n]")
+_UNIT_FIGURE = re.compile(r"([0-9]+|[零〇一二三四五六七八九十百千万两]+)(万元|元|倍|个工作日|工作日|日|天|小时|个月|年)")
+_UNIT_ALIASES = {"天": "日", "个工作日": "工作日"}
+_MONEY_UNITS = frozenset({"元", "倍"})
+_TIME_UNITS = frozenset({"日", "工作日", "小时", "个月", "年"})
+_LIMIT_BEFORE = re.compile(r"(?:不少于|不得少于|不超过|不得超过|缩短为|延长为|期限为|时间为)$")
+_TIME_LIMIT = re.compile(r"(?:[0-9]+|[零〇一二三四五六七八九十百千两]+)(?:个工作日|工作日|日|天|小时|个月|年)内|"
+                         r"(?:不少于|不得少于|不超过|不得超过|缩短为|延长为|期限为|时间为)[0-9零〇一二三四五六七八九十百千两]")
+# An organ's own act with a deadline (区城管局应当在十日内作出决定): cutting it is the reform.
+_ORGAN_ACTS = re.compile(r"(?:局|部门|机关|政府|委员会|中心|管委会|办公室|机构)[^，,。；;\n]{0,16}?"
+                         r"(?:作出|办结|答复|审查|审核|批准|决定|核发|办理|受理|完成|告知|送达|公布)")
+
+
 # A sentence repeats an article when this share of its character pairs is in the article.
 _COPIED_SHARE = 0.6
 _MIN_COPIED_BIGRAMS = 12
@@ -1291,6 +1397,8 @@ def review_text(text: str, *, as_of: date | None = None, document_date: date | N
         notes.append(f"文本为{instrument}，按其设定权限审查，规范性文件的设定类规则未适用。")
     findings += _form(pack, st, text)
     findings += _procedure(pack, st, text)
+    if level is None:
+        findings += _altered_figures(pack, ctx)
     if st.plain_text:
         notes.append("未识别出文件结构，已按纯文本审查。")
     if doc_date is None:
