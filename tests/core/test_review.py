@@ -601,6 +601,12 @@ def test_an_old_order_number_is_the_part_reported() -> None:
     assert [f.quote for f in found] == ["《农药管理条例》（国务院令第216号）"]
 
 
+def test_each_certificate_asked_for_in_a_sentence_is_reported() -> None:
+    text = "申请人应当提交户籍所在地派出所出具的无犯罪记录证明，以及居委会出具的无自有住房证明。"
+    found = [f.quote for f in _review(text).findings if f.rule == "rights.certificate"]
+    assert len(found) == 2 and "无自有住房证明" in found[1]
+
+
 def test_a_certificate_asked_for_is_reported_once() -> None:
     # The needless certificate says it better than "an added licence condition"; a consent
     # letter, which is no certificate, stays an added condition.

@@ -652,11 +652,14 @@ def _period(text: str, s: int, e: int) -> tuple[int, int]:
     return min(lo, s), max(hi, e)
 
 
-def _apply(ctx: _Context, rule: Rule, s: int, e: int) -> Finding | None:
+def _apply(ctx: _Context, rule: Rule, s: int, e: int) -> list[Finding]:
+    """The rule's findings in the sentence [s, e): its most severe match, or with
+    ``each_match`` every match (two certificates asked for in one sentence are two)."""
     text = ctx.text
     if ctx.level is not None and ctx.level in rule.skip_for_levels:
-        return None
+        return []
     best: Finding | None = None
+    every: list[Finding] = []
     admitted: bool | None = None
     contracted: bool | None = None  # whether the sentence names a contract at all
     referred: int | None = None  # where the sentence hands the matter over, if it does
@@ -671,7 +674,7 @@ def _apply(ctx: _Context, rule: Rule, s: int, e: int) -> Finding | None:
             if admitted is None:
                 admitted = _admitted(ctx, rule, s, e)
                 if not admitted:
-                    return None
+                    return []
             if "referral" in rule.unless_grammar:
                 # 移送区市场监管局依法处理 decides nothing; a seizure made first (先行查封…，再移交
                 # 区市场监管局处理) is the document's own measure.
@@ -688,13 +691,18 @@ def _apply(ctx: _Context, rule: Rule, s: int, e: int) -> Finding | None:
                 if contracted and _agreed(ctx, s, e, m.start(), m.end()):
                     continue
             found = _finding(ctx, rule, m, s, e)
+            if found is None:
+                continue
+            if rule.each_match:
+                if all(f.end <= found.start or found.end <= f.start for f in every):
+                    every.append(found)
+                continue
             # One finding per rule and sentence: the most severe of its matches.
-            if found is not None and (best is None or SEVERITY_RANK[found.severity]
-                                      > SEVERITY_RANK[best.severity]):
+            if best is None or SEVERITY_RANK[found.severity] > SEVERITY_RANK[best.severity]:
                 best = found
                 if found.severity == rule.severity:
-                    return best
-    return best
+                    return [best]
+    return every if rule.each_match else [best] if best is not None else []
 
 
 def _admitted(ctx: _Context, rule: Rule, s: int, e: int) -> bool:
@@ -855,9 +863,7 @@ def scan(text: str, pack: RulePack | None = None, *, context: _Context | None = 
         # Most triggered sentences match none of the rule's patterns: reject them here.
         if rule.any_match is not None and rule.any_match.search(text, s, e) is None:
             continue
-        finding = _apply(ctx, rule, s, e)
-        if finding is not None:
-            out.append(finding)
+        out.extend(_apply(ctx, rule, s, e))
     return out
 
 

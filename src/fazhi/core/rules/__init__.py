@@ -116,6 +116,7 @@ class Rule:
     unless_grammar: tuple[str, ...] = ()  # Grammar fields that veto the rule (referral…)
     context_grammar: tuple[str, ...] = ()  # Grammar fields that admit it, as context does
     statutory_check: bool = False  # compare the matched licence with the statutory list
+    each_match: bool = False  # report every match of a sentence, not only its most severe
     dynamic_basis: bool = False  # the finding's basis comes from the data it reports on
     pack: str = ""
     # Document-level gates: skip instruments that themselves hold the setting power.
@@ -457,6 +458,7 @@ def _rule(data: dict[str, Any], pack: str, catalog: Catalog) -> Rule:
         skip_for_levels=frozenset(data.get("skip_for_levels", ())),
         unless_grammar=vetoes, context_grammar=admits, statutory_check=bool(data.get("statutory_check", False)),
         dynamic_basis=dynamic, yields_to=_texts(data.get("yields_to"), where),
+        each_match=bool(data.get("each_match", False)),
     )
 
 
