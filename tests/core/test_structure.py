@@ -844,3 +844,14 @@ def test_joint_issuers_side_by_side_and_a_short_year_number_keep_the_head() -> N
                "白河县农机购置补贴实施方案\n\n一、补贴对象\n\n（一）本县从事农业生产的个人和组织。\n")
     assert st.title is not None and st.title.text == "白河县农机购置补贴实施方案"
     assert st.instrument_kind is not None and st.instrument_kind.base == "方案"
+
+
+def test_a_comment_notice_names_the_draft_it_puts_out() -> None:
+    # 关于公开征求《X暂行规定（征求意见稿）》意见的公告: the draft under review is X.
+    text = ("某市能源局关于公开征求《某市煤炭经营管理暂行规定（征求意见稿）》意见的公告\n\n"
+            "现向社会公开征求意见。\n\n某市能源局\n2026年3月1日\n\n某市煤炭经营管理暂行规定\n\n"
+            "第一条 为规范煤炭经营，制定本规定。\n第二条 本规定自印发之日起施行。\n")
+    s = parse(text)
+    assert s.subject is not None and s.subject.relation == "征求"
+    assert s.instrument_kind is not None and s.instrument_kind.word == "暂行规定"
+    assert s.is_provisional

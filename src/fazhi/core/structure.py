@@ -118,7 +118,7 @@ class SubjectDocument:
     """The document a 印发/转发 notice issues: 关于印发《X办法》的通知 → X办法."""
 
     title: str
-    relation: str  # 印发, 转发, 批转, 发布, 颁布, 公布
+    relation: str  # 印发, 转发, 批转, 发布, 颁布, 公布, 征求 (a draft put out for comment)
     kind: DocumentKind | None
     span: Span  # the title inside 《》 in the notice's title (spans its line break if it wraps)
     embedded_title: str | None  # the title line of the enclosed text, if present
@@ -465,7 +465,7 @@ _KIND_BASES = (
 _TITLE_SUFFIX = re.compile(r"[（(][^（）()]{1,12}[）)]$")
 # Notices whose body carries the named document: 印发/转发 it, or 延长/修订 it and reprint it.
 _SUBJECT = re.compile(
-    r"(?P<rel>印发|转发|批转|发布|颁布|公布|延长|修订|修改)[^《]{0,20}《(?P<title>[^《》]{2,120})》"
+    r"(?P<rel>印发|转发|批转|发布|颁布|公布|延长|修订|修改|征求)[^《]{0,20}《(?P<title>[^《》]{2,120})》"
 )
 
 _SELF_WORDS = "|".join([*_KIND_COMPOUNDS, *(b for b in _KIND_BASES if b not in ("函", "法")), "法"])
