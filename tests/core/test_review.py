@@ -607,6 +607,11 @@ def test_each_certificate_asked_for_in_a_sentence_is_reported() -> None:
     assert len(found) == 2 and "无自有住房证明" in found[1]
 
 
+def test_an_item_of_a_list_run_into_one_sentence_reads_its_heading() -> None:
+    text = "申报人应当提交下列材料：1.身份证件；2.劳动合同；3.户籍所在地公安派出所出具的无犯罪记录证明。"
+    assert "rights.certificate" in [f.rule for f in _review(text).findings]
+
+
 def test_a_certificate_asked_for_is_reported_once() -> None:
     # The needless certificate says it better than "an added licence condition"; a consent
     # letter, which is no certificate, stays an added condition.

@@ -730,6 +730,11 @@ def _admitted(ctx: _Context, rule: Rule, s: int, e: int) -> bool:
     if lead < s and any(_occurs(getattr(grammar, name), text, lead, s)
                         for name in rule.context_grammar):
         return True
+    # An item of a list run into one sentence (提交下列材料：1.身份证件；2.…；5.无犯罪记录证明)
+    # reads its heading before the colon.
+    colon = max(text.rfind("：", lead, s), text.rfind(":", lead, s))
+    if colon > lead and _ITEM.match(text, s) and any(_occurs(p, text, lead, colon) for p in contexts):
+        return True
     return head is not None and any(_occurs(p, text, *head) for p in contexts)
 
 
