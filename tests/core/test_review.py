@@ -1115,6 +1115,11 @@ STATUTE_NEGATIVES = [
     "工作人员违反本办法的，予以通报批评。",
     "对违规企业，移送区市场监管局依法处理。",
     "承租人逾期不清理的，出租人可以代为清理，费用由承租人承担，具体按照租赁合同约定执行。",
+    # A report to the organ that approved; an approval the law requires, by whoever it names;
+    # a proxy's papers.
+    "项目建设内容发生变更的，建设单位应当向原批准机关书面报告。",
+    "场馆开展培训等服务确需收取费用的，收费项目和标准应当报经有关部门批准。",
+    "申请人委托他人办理的，还应当提供委托书和被委托人身份证明。",
     # The owners' choice of appraiser, by agreement or lot, is the statute's own way.
     "房地产价格评估机构由被征收人协商选定；协商不成的，由征收部门组织被征收人投票决定。",
     "投标保证金不得超过招标项目估算价的2%。",

@@ -495,7 +495,7 @@ _ORGAN_ACTS = re.compile(r"(?:局|部门|机关|政府|委员会|中心|管委�
 
 # A sentence repeats an article when this share of its character pairs is in the article.
 _COPIED_SHARE = 0.6
-_MIN_COPIED_BIGRAMS = 12
+_MIN_COPIED_BIGRAMS = 8
 # Amounts, periods and multiples written in the sentence: a copy keeps them all.
 _FIGURE = re.compile(r"[0-9一二三四五六七八九十百千万两]+(?:\.[0-9]+)?(?=元|倍|日|天|年|个月|万元|%)")
 
