@@ -1399,8 +1399,15 @@ ARTICLE_CONTENT_POSITIVES = [
      "第六十五条的规定，责令停止违法行为，处一万元以上五万元以下的罚款。", "第七十二条"),
     ("第九条 违反本办法规定，使用未取得校车标牌的车辆提供校车服务的，由县公安局交通警察大队依照"
      "《校车安全管理条例》第四十四条的规定扣留该机动车，处1万元以上2万元以下的罚款。", "第四十五条"),
+    # A clause after the citation too short to tell is read with the next: the basements are
+    # art. 22's.
+    ("根据《中华人民共和国人民防空法》第二十三条规定，城市新建民用建筑，按照国家有关规定修建战时可用于防空的地下室。",
+     "第二十二条"),
 ]
 ARTICLE_CONTENT_NEGATIVES = [
+    # A sanction article that names the duty it enforces (房地产管理法 art. 68 → art. 45).
+    "未取得商品房预售许可证明预售商品房的，由市住建局依照《中华人民共和国城市房地产管理法》第六十八条的规定，"
+    "责令停止预售活动，没收违法所得。",
     # The wrongdoing is the cited article's.
     "在水利工程保护范围内从事爆破、打井、采石、取土等活动的，由县水务局依照《中华人民共和国水法》"
     "第七十二条的规定，责令停止违法行为，处一万元以上五万元以下的罚款。",

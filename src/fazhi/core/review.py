@@ -1215,6 +1215,8 @@ _BASIS_BEFORE = re.compile("(?<![未不没有])(?:依照|依据|根据|按照)$"
 # The measure ends with the sentence, or where a condition ends (依照…第N条规定调出名录的，由…
 # 没收: the article supports the condition, the 没收 comes from elsewhere).
 _MEASURE_END = re.compile("[。；;\n]|的[，,]")
+_SENTENCE_END_ONLY = re.compile("[。；;\n]")
+_LIABILITY_WORDS = re.compile("追究|法律责任|处分")
 _MEASURE_CHARS = 80
 
 
@@ -1228,7 +1230,7 @@ def _article_content(pack: RulePack, report: CitationReport, text: str) -> list[
         law, ref = c.law, c.article
         if (law is None or ref is None or ref.until or c.status != "current" or not law.versions
                 or c.quote.startswith("本")  # 本法第N条: a law citing itself
-                or text[c.end:c.end + 1] in "、和及至与"  # 第二十八条、第三十条…: read together
+                or (text[c.end:c.end + 1] in "、和及至与" and text[c.end + 1:c.end + 2] != "《")  # 第二十八条、第三十条…: read together
                 or not _BASIS_BEFORE.search(text[max(0, c.start - 3):c.start])):
             continue
         stop = _MEASURE_END.search(text, c.end)
@@ -1241,8 +1243,19 @@ def _article_content(pack: RulePack, report: CitationReport, text: str) -> list[
         # The wording compared is the clause the citation introduces (…第十二条的规定审批，批准
         # 正式设立的，发给办学许可证: art. 12 is cited for the 审批 only).
         lead = _CITED_LEAD.match(said)
-        first = said[lead.end() if lead else 0:]
-        first = first[:min((i for i in (first.find("，"), first.find(",")) if i >= 0), default=len(first))]
+        stop = _SENTENCE_END_ONLY.search(text, c.end)
+        whole = text[c.end:min(stop.start() if stop else len(text), c.end + _MEASURE_CHARS)]
+        rest = whole[lead.end() if lead else 0:]
+        # The clause the citation introduces, read with the next when it is a condition (参加人数在
+        # 1000人以上的，由公安机关实施安全许可) or a subject too short to tell (城市新建民用建筑); not
+        # when it is a measure (规定审批，批准正式设立的…: cited for the 审批) or the next is
+        # boilerplate liability (构成犯罪的，依法追究刑事责任 names no article).
+        clauses = re.split("[，,]", rest)
+        first = clauses[0]
+        if len(clauses) > 1 and not grammar.support_terms.search(first) and (
+                first.endswith("的") and not _LIABILITY_WORDS.search(clauses[1])
+                or not first.endswith("的") and len(_content_bigrams(first)) < _MIN_BIGRAMS):
+            first += "，" + clauses[1]
         words = _content_bigrams(first)
         conduct = _conduct(text, c.start)
         deeds = _content_bigrams(conduct)
@@ -1298,6 +1311,7 @@ _SHARE_TIE = 0.05  # articles this close to the closest are named with it
 
 # The wrongdoing a sanction clause names before its citation: 违反本办法规定，在…爆破、打井的，
 # 由县水务局依照《…》第N条…
+_LISTED_CITATIONS = re.compile(r"(?:《[^》\n]{1,60}》(?:第[一二三四五六七八九十百零〇0-9]+条(?:第[一二三四五六七八九十0-9]+款)?)?[、和及])+$")
 _SANCTIONING_ORGAN = re.compile(
     r"(?:由[^，,。；;\n]{1,24}?(?:局|委员会|委|办公室|办|人民政府|政府|部门|机关|管委会|中心|大队|支队|所|站))?"
     r"(?:依照|依据|根据|按照)")
@@ -1310,7 +1324,10 @@ def _conduct(text: str, at: int) -> str:
     《…》), or '' when the citation is not a sanctioning organ's."""
     lo = max(text.rfind(ch, 0, at) for ch in "。；;\n") + 1
     end = text.rfind("的，", lo, at)
-    if end < 0 or not _SANCTIONING_ORGAN.fullmatch(text, end + 2, at) or "下列" in text[lo:end]:
+    # …由市住建局依照《城市房地产管理法》第六十八条、《城市房地产开发经营管理条例》第三十九条: the
+    # citations listed before this one belong to the same basis.
+    between = _LISTED_CITATIONS.sub("", text[end + 2:at]) if end >= 0 else ""
+    if end < 0 or not _SANCTIONING_ORGAN.fullmatch(between) or "下列" in text[lo:end]:
         return ""
     lo = _CONDUCT_START.match(text, lo).end()
     lead = _ITEM.match(text, lo)
@@ -1328,8 +1345,11 @@ def _closer_articles(law_id: str, cited: str, words: set[str]) -> list[str]:
         return []
     best = [k for k in articles if share[k] >= top - _SHARE_TIE]
     # A close article may itself refer to the cited one (依照本法第十一条第二款规定取得中医医师
-    # 资格的人员… copied from art. 20): the draft may repeat that cross-reference.
-    if any(article_label(cited) in articles[k] for k in best):
+    # 资格的人员… copied from art. 20): the draft may repeat that cross-reference. And the cited
+    # article may refer to it: a sanction names the duty it enforces (第六十八条 违反本法第四十五条
+    # 第一款的规定预售商品房的…), whose words the draft repeats.
+    said = articles.get(cited, "")
+    if any(article_label(cited) in articles[k] or article_label(k) in said for k in best):
         return []
     return sorted(best, key=lambda k: -share[k])[:3]
 
