@@ -1050,6 +1050,9 @@ STATUTE_POSITIVES = [
     ("对涉嫌非法营运的车辆，执法人员可以暂扣车辆及驾驶员的驾驶证。", "coercion.measure"),
     ("对擅自挖掘道路的，执法人员可以暂扣施工机具，待当事人接受处理后返还。", "coercion.measure"),
     ("对考核不合格的机构，暂停其招收新学员六个月。", "penalty.restriction"),
+    # What follows a ； about another thing lends the measure no 依法.
+    ("被评为D级的企业，一年内不得参加本市物业项目招投标；其已承接的项目，由街道办事处督促业主大会依法解聘。",
+     "penalty.bar"),
     ("累计记满12分的，取消其在本市从事道路运输服务的资格。", "penalty.restriction"),
     ("发生安全事故的，该机构举办者3年内不得在本县重新举办同类机构。", "penalty.bar"),
     ("主发起人应当为在本市注册登记满3年的企业。", "competition.local-condition"),

@@ -632,6 +632,9 @@ _OWN_CONDITION = re.compile(r"[^，,。；;\n]{1,30}?的[，,]")
 # …规定处罚；对查获的运输车辆，一律予以暂扣: a ；-clause about a new object is a measure of its
 # own, which the citation before the ； does not reach (对单位养犬的，… is a case of the same
 # article: a condition, which it does).
+# …一年内不得参加招投标；其已承接的项目，由街道督促业主大会依法解聘: a clause about another
+# thing, whose 依法 is its own.
+_NEW_SUBJECT = re.compile(r"[ \t\u3000]*其[^，,。；;\n]{1,16}?[，,]")
 _NEW_OBJECT = re.compile(r"[ \t\u3000]*对[^，,。；;\n]{1,30}?(?<!的)[，,]")
 _LIABILITY = re.compile(r"[^。；;\n]{0,60}?承担[^。；;\n]{0,6}?(?:法律|赔偿|民事|刑事)?责任[。；;]")
 
@@ -645,7 +648,8 @@ def _period(text: str, s: int, e: int) -> tuple[int, int]:
     lo = max(text.rfind("。", max(0, s - 400), s), text.rfind("\n", max(0, s - 400), s)) + 1
     hi_candidates = [i for i in (text.find("。", e, e + 400), text.find("\n", e, e + 400)) if i >= 0]
     hi = min(hi_candidates) if hi_candidates else min(len(text), e + 400)
-    if text[e:e + 1] in "；;" and (_OWN_CONDITION.match(text, e + 1) or _LIABILITY.match(text, e + 1)):
+    if text[e:e + 1] in "；;" and (_OWN_CONDITION.match(text, e + 1) or _LIABILITY.match(text, e + 1)
+                                    or _NEW_SUBJECT.match(text, e + 1)):
         hi = e
     if s > 0 and text[s - 1] in "；;" and _NEW_OBJECT.match(text, s):
         lo = s
