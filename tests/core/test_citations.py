@@ -341,6 +341,16 @@ def test_an_order_number_from_the_dataset_names_an_old_version():
     assert (new.version_order, new.status) == ("国务院令第686号", "current")
 
 
+def test_a_local_government_order_names_an_abolished_rule():
+    # 渝府令第290号 was abolished on 2019-11-01 (REQ §8); the same title now names its successor,
+    # so the title alone stays unknown.
+    cited = "依照《重庆市行政规范性文件管理办法》（重庆市人民政府令第290号）的规定组织评估。\n2025年3月1日"
+    (c,) = analyze(cited, as_of=date(2026, 1, 1)).citations
+    assert c.status == "abolished" and "2019-11-01" in c.message
+    (bare,) = analyze(cited.replace("（重庆市人民政府令第290号）", ""), as_of=date(2026, 1, 1)).citations
+    assert bare.status == "unknown"
+
+
 def test_a_catalog_no_longer_used_is_released_with_its_scanner():
     # The web layer rebuilds its catalog when a department adds a law; old ones must go.
     import gc

@@ -86,7 +86,7 @@ _PAREN_DOC = re.compile(r"[ \t]*[（(][ \t]*")
 # （1997年7月21日国务院令第225号发布） names it with its date.
 _PAREN_ORDER = re.compile(
     r"[ \t]*[（(][ \t]*(?:[0-9]{4}年[0-9]{1,2}月[0-9]{1,2}日[ \t]*)?(?:中华人民共和国)?"
-    r"((?:国务院|[\u4e00-\u9fff]{1,14}(?:部|委|局|署|行|会))令[ \t]*第[ \t]*\d{1,4}[ \t]*号)"
+    r"((?:国务院|[\u4e00-\u9fff]{1,14}(?:部|委|局|署|行|会|政府))令[ \t]*第[ \t]*\d{1,4}[ \t]*号)"
     r"[ \t]*(?:发布|公布)?[ \t]*[）)]")
 _DEFINITION = re.compile(
     r"[（(][ \t]*(?:以下|下文|下同[，,]?)?[ \t]*(?:统称|简称|称)[ \t]*[为：:]?[ \t]*"
@@ -730,6 +730,10 @@ def resolve(citations: list[Citation], catalog: Catalog | None = None,
                     citation.candidates = laws
             if citation.law is None and citation.doc_number:
                 citation.law = catalog.by_doc_number(citation.doc_number)
+            # 《X》（重庆市人民政府令第290号）: the order names a text the title alone does not.
+            order = citation.version_order or target.version_order
+            if citation.law is None and not citation.candidates and order:
+                citation.law = catalog.by_doc_number(order)
         _assess(citation, catalog, document_date, as_of)
 
 

@@ -331,7 +331,7 @@ def _build_versions(law: Law, parsed_files: list[ParsedFile],
 
 _FINAL_CLAUSE = re.compile(r"施行|生效|起执行|同时废止")
 # 1997年5月8日 中华人民共和国国务院令第216号发布: the order that published a version.
-_ORDER = re.compile(r"(?:中华人民共和国)?((?:国务院|[\u4e00-\u9fff]{1,14}(?:部|委|局|署|行|会))令第\d{1,4}号)")
+_ORDER = re.compile(r"(?:中华人民共和国)?((?:国务院|[\u4e00-\u9fff]{1,14}(?:部|委|局|署|行|会|政府))令第\d{1,4}号)")
 
 
 def order_number(event: str) -> str:
