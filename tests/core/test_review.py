@@ -1087,6 +1087,7 @@ STATUTE_POSITIVES = [
     ("设置方案应当由本市具有相应资质的设计单位出具。", "competition.outsider-discrimination"),
     ("同一宗地报价相同的，本区现有规模以上工业企业优先取得。", "competition.outsider-discrimination"),
     ("未在本市建立信用档案的外地企业，按C级计分。", "competition.outsider-discrimination"),
+    ("委托施工的，应当从本县企业名录中选择，不得委托外地施工队伍承建。", "competition.outsider-discrimination"),
     ("新建加油站原则上由中国石化、中国石油在本市的销售企业建设经营。", "competition.designated-supplier"),
     ("享受补贴的车型应当为列入《东湖区新能源汽车推广车型目录》的车型。", "competition.designated-supplier"),
     ("站点周边的地下商业空间由市城市建设投资集团有限公司统一开发、统一运营管理。", "competition.designated-supplier"),
