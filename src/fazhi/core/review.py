@@ -1256,9 +1256,10 @@ def _article_content(pack: RulePack, report: CitationReport, text: str) -> list[
         # boilerplate liability (构成犯罪的，依法追究刑事责任 names no article).
         clauses = re.split("[，,]", rest)
         first = clauses[0]
+        condition = first.endswith("的")
         if len(clauses) > 1 and not grammar.support_terms.search(first) and (
-                first.endswith("的") and not _LIABILITY_WORDS.search(clauses[1])
-                or not first.endswith("的") and len(_content_bigrams(first)) < _MIN_BIGRAMS):
+                (condition and not _LIABILITY_WORDS.search(clauses[1]))
+                or (not condition and len(_content_bigrams(first)) < _MIN_BIGRAMS)):
             first += "，" + clauses[1]
         words = _content_bigrams(first)
         conduct = _conduct(text, c.start)
@@ -1333,7 +1334,8 @@ def _conduct(text: str, at: int) -> str:
     between = _LISTED_CITATIONS.sub("", text[end + 2:at]) if end >= 0 else ""
     if end < 0 or not _SANCTIONING_ORGAN.fullmatch(between) or "下列" in text[lo:end]:
         return ""
-    lo = _CONDUCT_START.match(text, lo).end()
+    opening = _CONDUCT_START.match(text, lo)  # always matches: its parts are optional
+    lo = opening.end() if opening else lo
     lead = _ITEM.match(text, lo)
     return text[lead.end() if lead else lo:end]
 
