@@ -355,7 +355,7 @@ def _copied(ctx: _Context, ps: int, pe: int, measure: str) -> str | None:
                 if len(words) < _MIN_COPIED_BIGRAMS:
                     return None
             if (len(words & pairs[key]) >= _COPIED_SHARE * len(words)
-                    and set(_FIGURE.findall(ctx.text, ps, pe)) <= set(_FIGURE.findall(articles[key]))):
+                    and set(_figures(ctx.text, ps, pe)) <= set(_figures(articles[key], 0, len(articles[key])))):
                 law = default_catalog().get(law_id)
                 return f"《{law.title if law else law_id}》{article_label(key)}"
     return None
@@ -481,8 +481,9 @@ def _close_articles(law_id: str, words: set[str]) -> list[str]:
 
 
 _SENTENCE_STOP = re.compile(r"[。！？!?\n]")
-_UNIT_FIGURE = re.compile(r"([0-9]+|[零〇一二三四五六七八九十百千万两]+)(万元|元|倍|个工作日|工作日|日|天|小时|个月|年)")
-_UNIT_ALIASES = {"天": "日", "个工作日": "工作日"}
+# Amounts, multiples and periods (a copy keeps them all; a fine or time limit may be moved).
+_UNIT_FIGURE = re.compile(r"([0-9]+|[零〇一二三四五六七八九十百千万两]+)(万元|元|倍|个工作日|工作日|日|天|小时|个月|年|%|％)")
+_UNIT_ALIASES = {"天": "日", "个工作日": "工作日", "％": "%"}
 _MONEY_UNITS = frozenset({"元", "倍"})
 _TIME_UNITS = frozenset({"日", "工作日", "小时", "个月", "年"})
 _LIMIT_BEFORE = re.compile(r"(?:不少于|不得少于|不超过|不得超过|缩短为|延长为|期限为|时间为)$")
@@ -496,8 +497,6 @@ _ORGAN_ACTS = re.compile(r"(?:局|部门|机关|政府|委员会|中心|管委�
 # A sentence repeats an article when this share of its character pairs is in the article.
 _COPIED_SHARE = 0.6
 _MIN_COPIED_BIGRAMS = 8
-# Amounts, periods and multiples written in the sentence: a copy keeps them all.
-_FIGURE = re.compile(r"[0-9一二三四五六七八九十百千万两]+(?:\.[0-9]+)?(?=元|倍|日|天|年|个月|万元|%)")
 
 
 def _statutory(pack: RulePack, obj: str) -> tuple[StatutoryInstrument | None, str, str]:
