@@ -1051,6 +1051,8 @@ STATUTE_POSITIVES = [
     ("对擅自挖掘道路的，执法人员可以暂扣施工机具，待当事人接受处理后返还。", "coercion.measure"),
     ("对考核不合格的机构，暂停其招收新学员六个月。", "penalty.restriction"),
     # What follows a ； about another thing lends the measure no 依法.
+    ("被查处2次以上的运输企业，列入全市危险货物运输重点监管企业名单，名单有效期内不得承接本市政府投资项目。",
+     "penalty.bar"),
     ("被评为D级的企业，一年内不得参加本市物业项目招投标；其已承接的项目，由街道办事处督促业主大会依法解聘。",
      "penalty.bar"),
     ("累计记满12分的，取消其在本市从事道路运输服务的资格。", "penalty.restriction"),
