@@ -1051,6 +1051,7 @@ STATUTE_POSITIVES = [
     ("对擅自挖掘道路的，执法人员可以暂扣施工机具，待当事人接受处理后返还。", "coercion.measure"),
     ("对考核不合格的机构，暂停其招收新学员六个月。", "penalty.restriction"),
     # What follows a ； about another thing lends the measure no 依法.
+    ("抽检样品由被抽样经营者无偿提供，检验费用由被抽样经营者承担。", "rights.free-samples"),
     ("被查处2次以上的运输企业，列入全市危险货物运输重点监管企业名单，名单有效期内不得承接本市政府投资项目。",
      "penalty.bar"),
     ("被评为D级的企业，一年内不得参加本市物业项目招投标；其已承接的项目，由街道办事处督促业主大会依法解聘。",
@@ -1142,6 +1143,9 @@ STATUTE_NEGATIVES = [
     # Costs a court's award puts on the losing party; a supplier's own cut-off for an accident.
     "鉴定费用，待案件审结后根据人民法院的裁决由当事人承担。",
     "因事故停电的，供电企业应当及时抢修。",
+    # The organ buying its samples; a party asking for its own test.
+    "抽样检验应当购买抽取的样品，不得向经营者收取检验费用。",
+    "经营者自愿委托检验的，样品由其免费提供。",
     # A report to the organ that approved; an approval the law requires, by whoever it names;
     # a proxy's papers.
     "项目建设内容发生变更的，建设单位应当向原批准机关书面报告。",
