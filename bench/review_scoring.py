@@ -316,7 +316,7 @@ def total(table: dict[str, Counts]) -> Counts:
 LABEL_DIR = Path(__file__).resolve().parent / "review_labels"
 # corpus: real documents; synthetic: drafts written alongside the engine; heldout, heldout2:
 # drafts written apart from the engine's rules, each honest until rules are tuned against it.
-SETS = ("corpus", "synthetic", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18")
+SETS = ("corpus", "synthetic", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15", "heldout16", "heldout17", "heldout18", "heldout19")
 
 
 def label_files(root: Path = LABEL_DIR) -> list[Path]:
