@@ -7,6 +7,9 @@ engine's output. Hand-written clauses test the grammar of creating vs restating.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -548,6 +551,20 @@ def test_a_measure_of_a_cited_statute_with_the_organ_renamed_is_restated() -> No
             "须经市城市管理局和公安机关交通管理部门批准，方可按照规定占用。\n")
     found = [f for f in _review(text).findings if f.rule == "licensing.approval-precondition"]
     assert [f.severity for f in found] == ["info"] and "第三十一条" in found[0].message
+
+
+def test_the_restated_article_named_does_not_depend_on_string_hashing() -> None:
+    # 药品管理法 arts. 41 and 51 both state the 批准: which one the finding names must not
+    # vary with the set order of character pairs, i.e. with PYTHONHASHSEED (seed 4 differed).
+    script = ("from fazhi.core.review import review_text\n"
+              "text = ('第一条 根据《中华人民共和国药品管理法》，制定本办法。\\n第四条 从事药品零售活动，'\n"
+              "        '应当经所在地县级以上药品监督管理部门批准，取得药品经营许可证。\\n')\n"
+              "print([f.basis[0] for f in review_text(text).findings\n"
+              "       if f.rule == 'licensing.approval-precondition'])\n")
+    named = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+             for seed in ("1", "4")}
+    assert len(named) == 1 and "药品管理法" in named.pop()
 
 
 def test_a_figure_of_a_cited_article_moved_the_wrong_way() -> None:

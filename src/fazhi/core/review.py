@@ -248,8 +248,8 @@ class _Context:
     # (start, end, basis, statute) of every citation of a law, regulation or rule, by position;
     # statute is the law id when the bundle holds its article texts (cited article included)
     citations: list[tuple[int, int, str, str | None]] = field(default_factory=list)
-    # Those statutes, once each, in order of first citation.
-    statutes: tuple[str, ...] = ()
+    # Those statutes, law id → title, once each, in order of first citation.
+    statutes: dict[str, str] = field(default_factory=dict)
     # Licences the laws and administrative regulations of the catalog name (排污许可证 →
     # 《排污许可管理条例》第N条): beyond the curated list, a name a draft may restate.
     licences: dict[str, tuple[Law, str]] = field(default_factory=dict)
@@ -308,8 +308,8 @@ def _cited_in(ctx: _Context, start: int, end: int) -> list[tuple[str, str | None
     return out
 
 
-def _bundled_statute(c: Citation) -> str | None:
-    """The law id of a current citation whose statute (and cited article, if any) the bundle
+def _bundled_statute(c: Citation) -> Law | None:
+    """The law of a current citation whose statute (and cited article, if any) the bundle
     holds, else None."""
     law = c.law
     if law is None or c.status != "current" or not law.versions:
@@ -318,7 +318,12 @@ def _bundled_statute(c: Citation) -> str | None:
     if bundled is None or bundled[0] != law.versions[-1].published or (
             c.article is not None and (c.article.until or c.article.key not in bundled[1])):
         return None
-    return law.id
+    return law
+
+
+def _article_basis(title: str, key: str) -> str:
+    """《道路交通安全法》第九十条: a basis naming one article."""
+    return f"《{title}》{article_label(key)}"
 
 
 @functools.lru_cache(maxsize=64)
@@ -346,18 +351,22 @@ def _copied(ctx: _Context, ps: int, pe: int, measure: str) -> str | None:
         return None
     measured = _content_bigrams(measure)
     words: set[str] | None = None
-    for law_id in ctx.statutes:
+    figures: set[tuple[int, str]] = set()
+    for law_id, title in ctx.statutes.items():
+        keys = _measure_articles(law_id, measure, measured)
+        if not keys:
+            continue
+        if words is None:  # read the sentence only once a statute states the measure
+            words = _content_bigrams(ctx.text[ps:pe])
+            if len(words) < _MIN_COPIED_BIGRAMS:
+                return None
+            figures = set(_figures(ctx.text, ps, pe))
         articles = statute_articles()[law_id][1]
         pairs = _article_pairs(law_id)
-        for key in _measure_articles(law_id, measure, measured):
-            if words is None:
-                words = _content_bigrams(ctx.text[ps:pe])
-                if len(words) < _MIN_COPIED_BIGRAMS:
-                    return None
+        for key in keys:
             if (len(words & pairs[key]) >= _COPIED_SHARE * len(words)
-                    and set(_figures(ctx.text, ps, pe)) <= set(_figures(articles[key], 0, len(articles[key])))):
-                law = default_catalog().get(law_id)
-                return f"《{law.title if law else law_id}》{article_label(key)}"
+                    and figures <= set(_figures(articles[key], 0, len(articles[key])))):
+                return _article_basis(title, key)
     return None
 
 
@@ -369,22 +378,32 @@ def _measure_articles(law_id: str, measure: str, measured: set[str]) -> list[str
              if measure in _statute_text(law_id) else [])
     if len(measured) < _MIN_BIGRAMS:
         return found
-    hits: dict[str, int] = dict.fromkeys(found, len(measured))
-    index = _pair_index(law_id)
-    for pair in measured:
-        for key in index.get(pair, ()):
-            hits[key] = hits.get(key, 0) + 1
-    return [key for key, n in hits.items() if n >= _COPIED_SHARE * len(measured)]
+    return found + [key for key in _holding_articles(law_id, measured) if key not in found]
 
 
 @functools.lru_cache(maxsize=64)
-def _pair_index(law_id: str) -> dict[str, tuple[str, ...]]:
-    """Character pair → the articles of a statute holding it."""
-    index: dict[str, list[str]] = {}
-    for key, pairs in _article_pairs(law_id).items():
+def _pair_index(law_id: str) -> tuple[tuple[str, ...], dict[str, tuple[int, ...]]]:
+    """The article keys of a statute, and character pair → the positions of the articles
+    holding it."""
+    articles = _article_pairs(law_id)
+    index: dict[str, list[int]] = {}
+    for at, pairs in enumerate(articles.values()):
         for pair in pairs:
-            index.setdefault(pair, []).append(key)
-    return {pair: tuple(keys) for pair, keys in index.items()}
+            index.setdefault(pair, []).append(at)
+    return tuple(articles), {pair: tuple(ats) for pair, ats in index.items()}
+
+
+def _holding_articles(law_id: str, pairs: set[str]) -> dict[str, int]:
+    """Article key → how many of ``pairs`` it holds, for the articles holding at least
+    _COPIED_SHARE of them, in the statute's order (not the set's: ties must not depend on
+    string hashing)."""
+    keys, index = _pair_index(law_id)
+    hits: dict[int, int] = {}
+    for pair in pairs:
+        for at in index.get(pair, ()):
+            hits[at] = hits.get(at, 0) + 1
+    least = _COPIED_SHARE * len(pairs)
+    return {keys[at]: hits[at] for at in sorted(at for at, n in hits.items() if n >= least)}
 
 
 def _altered_figures(pack: RulePack, ctx: _Context) -> list[Finding]:
@@ -403,12 +422,12 @@ def _altered_figures(pack: RulePack, ctx: _Context) -> list[Finding]:
         # Only fines and time limits are compared: skip other sentences before any counting.
         if not (_TIME_LIMIT.search(text, s, e) or "罚款" in text[s:e]):
             continue
+        sentence = text[s:e]
         figures = _figures(text, s, e)
-        words = _content_bigrams(text[s:e]) if figures else set()
+        words = _content_bigrams(sentence) if figures else set()
         if len(words) < _MIN_COPIED_BIGRAMS:
             continue
-        sentence = text[s:e]
-        for law_id in ctx.statutes:
+        for law_id, title in ctx.statutes.items():
             keys = _close_articles(law_id, words)
             if not keys:
                 continue
@@ -422,8 +441,7 @@ def _altered_figures(pack: RulePack, ctx: _Context) -> list[Finding]:
                 continue
             key, theirs = keys[0], allowed[0]
             (_, unit), written = moved
-            law = default_catalog().get(law_id)
-            basis = f"《{law.title if law else law_id}》{article_label(key)}"
+            basis = _article_basis(title, key)
             said = "、".join(w for (_, u), w in theirs.items() if u == unit)
             rule = pack.rule("penalty.altered-range" if unit in _MONEY_UNITS else "rights.altered-figure")
             at = text.find(written, s, e)
@@ -471,13 +489,8 @@ def _figures(text: str, start: int, end: int) -> dict[tuple[int, str], str]:
 def _close_articles(law_id: str, words: set[str]) -> list[str]:
     """The articles of a statute holding at least _COPIED_SHARE of a sentence's pairs, closest
     first."""
-    hits: dict[str, int] = {}
-    index = _pair_index(law_id)
-    for pair in words:
-        for key in index.get(pair, ()):
-            hits[key] = hits.get(key, 0) + 1
-    return sorted((k for k, n in hits.items() if n >= _COPIED_SHARE * len(words)),
-                  key=lambda k: -hits[k])
+    hits = _holding_articles(law_id, words)
+    return sorted(hits, key=lambda k: -hits[k])
 
 
 _SENTENCE_STOP = re.compile(r"[。！？!?\n]")
@@ -549,7 +562,7 @@ def _named_in_statute(ctx: _Context, piece: str) -> str | None:
     if found is None:
         return None
     law, key = found
-    return f"《{law.title}》{article_label(key)}"
+    return _article_basis(law.title, key)
 
 
 def _negated(ctx: _Context, rule: Rule, s: int, at: int) -> bool:
@@ -1218,7 +1231,6 @@ _BASIS_BEFORE = re.compile("(?<![未不没有])(?:依照|依据|根据|按照)$"
 # The measure ends with the sentence, or where a condition ends (依照…第N条规定调出名录的，由…
 # 没收: the article supports the condition, the 没收 comes from elsewhere).
 _MEASURE_END = re.compile("[。；;\n]|的[，,]")
-_SENTENCE_END_ONLY = re.compile("[。；;\n]")
 _LIABILITY_WORDS = re.compile("追究|法律责任|处分")
 _MEASURE_CHARS = 80
 
@@ -1246,7 +1258,7 @@ def _article_content(pack: RulePack, report: CitationReport, text: str) -> list[
         # The wording compared is the clause the citation introduces (…第十二条的规定审批，批准
         # 正式设立的，发给办学许可证: art. 12 is cited for the 审批 only).
         lead = _CITED_LEAD.match(said)
-        stop = _SENTENCE_END_ONLY.search(text, c.end)
+        stop = _SENTENCE.search(text, c.end)
         whole = text[c.end:min(stop.start() if stop else len(text), c.end + _MEASURE_CHARS)]
         rest = whole[lead.end() if lead else 0:]
         # The clause the citation introduces, read with the next when it is a condition (参加人数在
@@ -1293,7 +1305,7 @@ def _article_content(pack: RulePack, report: CitationReport, text: str) -> list[
         else:
             continue
         out.append(_make(rule, text, (c.start, c.end), message,
-                         [f"《{law.title}》{article_label(k)}" for k in keys[:3]]))
+                         [_article_basis(law.title, k) for k in keys[:3]]))
     return out
 
 
@@ -1394,15 +1406,19 @@ def _context(text: str, pack: RulePack, st: DocumentStructure, report: CitationR
     place = re.search(r"([\u4e00-\u9fff]{2,4}?(?:镇|乡|街道))(?:人民政府|政府|办事处)?", issuer)
     ctx.place = place.group(1) if place else None
     rows: list[tuple[int, int, str, str | None]] = []
+    titles: dict[str, str] = {}
     for c in report.citations:
         law = c.target().law or c.law
         if law is None or law.level not in HIGHER_LEVELS or c.status in ("abolished", "expired"):
             continue
         label = f"《{law.title}》" + (c.article.label() if c.article else "")
-        rows.append((c.start, c.end, label, _bundled_statute(c)))
+        statute = _bundled_statute(c)
+        if statute is not None:
+            titles[statute.id] = statute.title
+        rows.append((c.start, c.end, label, statute.id if statute else None))
     rows.sort()
     ctx.citations = rows
-    ctx.statutes = tuple(dict.fromkeys(statute for *_, statute in rows if statute))
+    ctx.statutes = {law_id: titles[law_id] for *_, law_id in rows if law_id}
     return ctx
 
 
